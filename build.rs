@@ -1,0 +1,32 @@
+//! Embeds every `lints/*.toml` into the binary, so adding a lint is adding a file.
+
+// A lint file that cannot be embedded must stop the build, loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    println!("cargo:rerun-if-changed=lints");
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("lints");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("lints/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let mut out = String::from("pub static LINT_FILES: &[(&str, &str)] = &[\n");
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy();
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    out.push_str("];\n");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("lints.rs"),
+        out,
+    )
+    .unwrap();
+}

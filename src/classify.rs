@@ -1,0 +1,321 @@
+//! Decides what kind of file a path is from its name, extension and first bytes. Every front-end
+//! and every lint pattern names the kinds it handles with [`FileKind::name`].
+
+use std::path::Path;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKind {
+    Python,
+    JavaScript,
+    TypeScript,
+    Rust,
+    Terraform,
+    CloudFormation,
+    Kubernetes,
+    Kubeconfig,
+    Compose,
+    Dockerfile,
+    Shell,
+    GithubActions,
+    GitlabCi,
+    Nginx,
+    Apache,
+    Haproxy,
+    Dotenv,
+    Ini,
+    Properties,
+    SpringYaml,
+    Sql,
+    Pem,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 22] = [
+        FileKind::Python,
+        FileKind::JavaScript,
+        FileKind::TypeScript,
+        FileKind::Rust,
+        FileKind::Terraform,
+        FileKind::CloudFormation,
+        FileKind::Kubernetes,
+        FileKind::Kubeconfig,
+        FileKind::Compose,
+        FileKind::Dockerfile,
+        FileKind::Shell,
+        FileKind::GithubActions,
+        FileKind::GitlabCi,
+        FileKind::Nginx,
+        FileKind::Apache,
+        FileKind::Haproxy,
+        FileKind::Dotenv,
+        FileKind::Ini,
+        FileKind::Properties,
+        FileKind::SpringYaml,
+        FileKind::Sql,
+        FileKind::Pem,
+    ];
+
+    /// The name used in `lints/*.toml` (`kinds = ["python"]`) and in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Python => "python",
+            FileKind::JavaScript => "javascript",
+            FileKind::TypeScript => "typescript",
+            FileKind::Rust => "rust",
+            FileKind::Terraform => "terraform",
+            FileKind::CloudFormation => "cloudformation",
+            FileKind::Kubernetes => "kubernetes",
+            FileKind::Kubeconfig => "kubeconfig",
+            FileKind::Compose => "compose",
+            FileKind::Dockerfile => "dockerfile",
+            FileKind::Shell => "shell",
+            FileKind::GithubActions => "github-actions",
+            FileKind::GitlabCi => "gitlab-ci",
+            FileKind::Nginx => "nginx",
+            FileKind::Apache => "apache",
+            FileKind::Haproxy => "haproxy",
+            FileKind::Dotenv => "dotenv",
+            FileKind::Ini => "ini",
+            FileKind::Properties => "properties",
+            FileKind::SpringYaml => "spring-yaml",
+            FileKind::Sql => "sql",
+            FileKind::Pem => "pem",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<FileKind> {
+        FileKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The line-comment marker of the kind, for fixtures and inline suppressions.
+    pub fn comment_prefix(self) -> Option<&'static str> {
+        match self {
+            FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust => Some("//"),
+            FileKind::Sql => Some("--"),
+            FileKind::Pem => None,
+            FileKind::Ini => Some("#"),
+            _ => Some("#"),
+        }
+    }
+}
+
+/// How many leading bytes [`classify`] may look at.
+pub const SNIFF_LEN: usize = 8192;
+
+/// Classifies by name first; `head` (the first bytes of the file, possibly empty when not yet
+/// read) settles the YAML/JSON family, shebangs and extension-less key files.
+pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
+    let name = path.file_name()?.to_string_lossy().to_string();
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let parent = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|p| p.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let in_dir = |dir: &str| {
+        path.components()
+            .any(|c| c.as_os_str().to_string_lossy() == dir)
+    };
+
+    if let Some(kind) = by_name(&lower, &parent) {
+        return Some(kind);
+    }
+    match ext {
+        "py" | "pyi" => return Some(FileKind::Python),
+        "js" | "mjs" | "cjs" | "jsx" => return Some(FileKind::JavaScript),
+        "ts" | "mts" | "cts" | "tsx" => return Some(FileKind::TypeScript),
+        "rs" => return Some(FileKind::Rust),
+        "tf" => return Some(FileKind::Terraform),
+        "sh" | "bash" | "zsh" | "ksh" => return Some(FileKind::Shell),
+        "sql" => return Some(FileKind::Sql),
+        "properties" if lower.starts_with("application") || lower.starts_with("bootstrap") => {
+            return Some(FileKind::Properties)
+        }
+        "pem" | "key" | "p8" => return Some(FileKind::Pem),
+        "dockerfile" => return Some(FileKind::Dockerfile),
+        "conf" => {
+            if parent.contains("nginx")
+                || parent.starts_with("sites-")
+                || parent == "conf.d" && in_dir("nginx")
+            {
+                return Some(FileKind::Nginx);
+            }
+            let text = String::from_utf8_lossy(head);
+            if text.contains("<VirtualHost") {
+                return Some(FileKind::Apache);
+            }
+            if looks_like_nginx(&text) {
+                return Some(FileKind::Nginx);
+            }
+            return None;
+        }
+        "yml" | "yaml" => {
+            if (lower.starts_with("application") || lower.starts_with("bootstrap"))
+                && !head.is_empty()
+            {
+                return Some(FileKind::SpringYaml);
+            }
+            if parent == "workflows" && in_dir(".github") {
+                return Some(FileKind::GithubActions);
+            }
+            return sniff_yaml(head);
+        }
+        "json" | "template" => return sniff_json(head),
+        _ => {}
+    }
+    if ext.is_empty() || !lower.contains('.') {
+        return sniff_extensionless(head, &parent);
+    }
+    None
+}
+
+fn by_name(lower: &str, parent: &str) -> Option<FileKind> {
+    let kind = match lower {
+        "dockerfile" | "containerfile" => FileKind::Dockerfile,
+        _ if lower.starts_with("dockerfile.") || lower.ends_with(".dockerfile") => {
+            FileKind::Dockerfile
+        }
+        _ if (lower.starts_with("docker-compose") || lower.starts_with("compose"))
+            && (lower.ends_with(".yml") || lower.ends_with(".yaml")) =>
+        {
+            FileKind::Compose
+        }
+        ".env" => FileKind::Dotenv,
+        _ if lower.starts_with(".env.") => FileKind::Dotenv,
+        ".npmrc" | ".yarnrc" | ".gitconfig" | "pip.conf" | "pip.ini" | ".curlrc" | ".wgetrc"
+        | "wgetrc" | ".pydistutils.cfg" => FileKind::Ini,
+        ".yarnrc.yml" => FileKind::Ini,
+        ".gitlab-ci.yml" | ".gitlab-ci.yaml" => FileKind::GitlabCi,
+        "nginx.conf" => FileKind::Nginx,
+        "httpd.conf" | "apache2.conf" | "ssl.conf" if parent != "nginx" => FileKind::Apache,
+        "haproxy.cfg" => FileKind::Haproxy,
+        "kubeconfig" => FileKind::Kubeconfig,
+        _ if lower.starts_with("kubeconfig") && !lower.ends_with(".md") => FileKind::Kubeconfig,
+        "config" if parent == ".kube" => FileKind::Kubeconfig,
+        "id_rsa" | "id_dsa" | "id_ecdsa" | "id_ed25519" => FileKind::Pem,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+fn sniff_yaml(head: &[u8]) -> Option<FileKind> {
+    let text = String::from_utf8_lossy(head);
+    if text.contains("AWSTemplateFormatVersion")
+        || (text.contains("Resources:") && text.contains("AWS::"))
+    {
+        return Some(FileKind::CloudFormation);
+    }
+    let has_line = |prefix: &str| text.lines().any(|l| l.starts_with(prefix));
+    if has_line("kind: Config") && text.contains("clusters:") {
+        return Some(FileKind::Kubeconfig);
+    }
+    if has_line("apiVersion:") || has_line("kind:") {
+        return Some(FileKind::Kubernetes);
+    }
+    if has_line("services:") && (text.contains("image:") || text.contains("build:")) {
+        return Some(FileKind::Compose);
+    }
+    None
+}
+
+fn sniff_json(head: &[u8]) -> Option<FileKind> {
+    let text = String::from_utf8_lossy(head);
+    if text.contains("\"AWSTemplateFormatVersion\"")
+        || (text.contains("\"Resources\"") && text.contains("\"AWS::"))
+    {
+        return Some(FileKind::CloudFormation);
+    }
+    None
+}
+
+fn sniff_extensionless(head: &[u8], parent: &str) -> Option<FileKind> {
+    let text = String::from_utf8_lossy(head);
+    let first = text.lines().next().unwrap_or("");
+    if let Some(shebang) = first.strip_prefix("#!") {
+        let interpreter = shebang.trim();
+        if interpreter.contains("python") {
+            return Some(FileKind::Python);
+        }
+        if interpreter.contains("node") {
+            return Some(FileKind::JavaScript);
+        }
+        let shells = ["/sh", "bash", "zsh", "ksh", "dash", "env sh"];
+        if shells.iter().any(|s| interpreter.contains(s)) {
+            return Some(FileKind::Shell);
+        }
+        return None;
+    }
+    if text.starts_with("-----BEGIN ") {
+        return Some(FileKind::Pem);
+    }
+    if parent == ".kube" || (text.contains("kind: Config") && text.contains("clusters:")) {
+        return Some(FileKind::Kubeconfig);
+    }
+    None
+}
+
+fn looks_like_nginx(text: &str) -> bool {
+    let t = text.trim_start();
+    (t.contains("server {") || t.contains("http {") || t.contains("upstream "))
+        && (t.contains("listen ") || t.contains("server_name") || t.contains("proxy_pass"))
+}
+
+/// Whether the name alone cannot settle the kind but the first bytes might (YAML, JSON,
+/// `.conf`, extension-less scripts and key files).
+pub fn needs_head(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let lower = name.to_string_lossy().to_ascii_lowercase();
+    match lower.rsplit_once('.') {
+        None => true,
+        Some((stem, ext)) => {
+            stem.is_empty() || matches!(ext, "yml" | "yaml" | "json" | "template" | "conf")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(path: &str, head: &str) -> Option<FileKind> {
+        classify(Path::new(path), head.as_bytes())
+    }
+
+    #[test]
+    fn python_by_extension_and_shebang() {
+        assert_eq!(kind("a/b.py", ""), Some(FileKind::Python));
+        assert_eq!(kind("a/b.pyi", ""), Some(FileKind::Python));
+        assert_eq!(
+            kind("bin/tool", "#!/usr/bin/env python3\nprint(1)\n"),
+            Some(FileKind::Python)
+        );
+        assert_eq!(kind("bin/tool", "#!/bin/bash\n"), Some(FileKind::Shell));
+        assert_eq!(kind("README", "hello"), None);
+    }
+
+    #[test]
+    fn yaml_family_is_settled_by_content() {
+        assert_eq!(
+            kind("t.yaml", "AWSTemplateFormatVersion: '2010-09-09'\n"),
+            Some(FileKind::CloudFormation)
+        );
+        assert_eq!(
+            kind("d.yaml", "apiVersion: v1\nkind: Pod\n"),
+            Some(FileKind::Kubernetes)
+        );
+        assert_eq!(kind("x.yml", "foo: bar\n"), None);
+        assert_eq!(kind("docker-compose.yml", ""), Some(FileKind::Compose));
+    }
+
+    #[test]
+    fn dotfiles_and_fixed_names() {
+        assert_eq!(kind("app/.env", ""), Some(FileKind::Dotenv));
+        assert_eq!(kind("app/.env.example", ""), Some(FileKind::Dotenv));
+        assert_eq!(kind(".npmrc", ""), Some(FileKind::Ini));
+        assert_eq!(kind("svc/Dockerfile", ""), Some(FileKind::Dockerfile));
+        assert_eq!(kind("keys/server.key", ""), Some(FileKind::Pem));
+    }
+}

@@ -1,0 +1,363 @@
+//! One run: walk, classify, read, prefilter, lower, lint, collect. Files are processed in
+//! parallel with per-thread parsers; the report is sorted once at the end.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::classify::{self, FileKind, SNIFF_LEN};
+use crate::finding::{FileError, Finding, Report, Skipped};
+use crate::lang::{self, Lowered};
+use crate::lint::Linter;
+use crate::source::SourceFile;
+use crate::walk::{self, display_path, Candidate, WalkOptions};
+
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub exclude: Vec<String>,
+    pub max_filesize: u64,
+    /// Off only in tests that prove the prefilter changes nothing.
+    pub prefilter: bool,
+    pub follow_symlinks: bool,
+    pub threads: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            paths: vec![PathBuf::from(".")],
+            exclude: Vec::new(),
+            max_filesize: 10 * 1024 * 1024,
+            prefilter: true,
+            follow_symlinks: false,
+            threads: 0,
+        }
+    }
+}
+
+/// A file to read in memory instead of from disk (an editor's unsaved buffer).
+pub struct Buffer {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// What one file or unit contributed.
+#[derive(Default)]
+struct Outcome {
+    findings: Vec<Finding>,
+    errors: Vec<FileError>,
+    skipped: Vec<Skipped>,
+    scanned: usize,
+}
+
+impl Outcome {
+    fn merge(mut self, other: Outcome) -> Outcome {
+        self.findings.extend(other.findings);
+        self.errors.extend(other.errors);
+        self.skipped.extend(other.skipped);
+        self.scanned += other.scanned;
+        self
+    }
+}
+
+/// Files linted together: one file, or every `.tf` file of a Terraform module directory.
+struct Unit {
+    files: Vec<(PathBuf, FileKind)>,
+}
+
+pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
+    let started = Instant::now();
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    } else {
+        opts.threads
+    };
+    let walked = walk::walk(
+        &opts.paths,
+        &WalkOptions {
+            exclude: &opts.exclude,
+            follow_symlinks: opts.follow_symlinks,
+            threads,
+        },
+    )?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        // Generous stacks: syn and the evaluators recurse on deeply nested input.
+        .stack_size(64 * 1024 * 1024)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+
+    let mut base = Outcome::default();
+    for (path, message) in walked.errors {
+        base.errors.push(FileError {
+            path: display_path(&path, &cwd),
+            message,
+            line: None,
+            column: None,
+        });
+    }
+    let (units, outcome) = classify_all(walked.candidates, &cwd);
+    base = base.merge(outcome);
+    let outcome = pool.install(|| {
+        units
+            .par_iter()
+            .map(|unit| process_unit(linter, opts, unit, &cwd, None))
+            .reduce(Outcome::default, Outcome::merge)
+    });
+    Ok(finish(base.merge(outcome), started))
+}
+
+/// Lints one in-memory buffer as if it were the file at `path`.
+pub fn run_buffer(linter: &Linter, opts: &Options, buffer: Buffer) -> Report {
+    let started = Instant::now();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let head = &buffer.text.as_bytes()[..buffer.text.len().min(SNIFF_LEN)];
+    let outcome = match classify::classify(&buffer.path, head) {
+        None => Outcome {
+            skipped: vec![Skipped {
+                path: display_path(&buffer.path, &cwd),
+                reason: "not a kind of file cleartext reads".into(),
+            }],
+            ..Outcome::default()
+        },
+        Some(kind) => {
+            let unit = Unit {
+                files: vec![(buffer.path.clone(), kind)],
+            };
+            process_unit(linter, opts, &unit, &cwd, Some(buffer.text))
+        }
+    };
+    finish(outcome, started)
+}
+
+fn finish(outcome: Outcome, started: Instant) -> Report {
+    let mut report = Report {
+        findings: outcome.findings,
+        errors: outcome.errors,
+        skipped: outcome.skipped,
+        ..Report::default()
+    };
+    report.summary.files_scanned = outcome.scanned;
+    report.summary.duration_ms = started.elapsed().as_millis() as u64;
+    report.finish();
+    report
+}
+
+/// Decides each candidate's kind and groups Terraform files by module directory.
+fn classify_all(candidates: Vec<Candidate>, cwd: &Path) -> (Vec<Unit>, Outcome) {
+    let mut outcome = Outcome::default();
+    let mut units = Vec::new();
+    let mut modules: BTreeMap<PathBuf, Vec<(PathBuf, FileKind)>> = BTreeMap::new();
+    for c in candidates {
+        let head = if classify::needs_head(&c.path) {
+            read_head(&c.path)
+        } else {
+            Vec::new()
+        };
+        match classify::classify(&c.path, &head) {
+            Some(FileKind::Terraform) => {
+                let dir = c.path.parent().map(Path::to_path_buf).unwrap_or_default();
+                modules
+                    .entry(dir)
+                    .or_default()
+                    .push((c.path, FileKind::Terraform));
+            }
+            Some(kind) => units.push(Unit {
+                files: vec![(c.path, kind)],
+            }),
+            None if c.explicit => outcome.skipped.push(Skipped {
+                path: display_path(&c.path, cwd),
+                reason: "not a kind of file cleartext reads".into(),
+            }),
+            None => {}
+        }
+    }
+    units.extend(modules.into_values().map(|files| Unit { files }));
+    (units, outcome)
+}
+
+fn read_head(path: &Path) -> Vec<u8> {
+    let mut buf = vec![0; SNIFF_LEN];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return Vec::new();
+    };
+    let mut n = 0;
+    while n < buf.len() {
+        match f.read(&mut buf[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    buf.truncate(n);
+    buf
+}
+
+enum Loaded {
+    Text(String),
+    Skip(String),
+    Error(String),
+}
+
+fn load(path: &Path, max: u64) -> Loaded {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Loaded::Error(format!("cannot read: {e}")),
+    };
+    if !meta.is_file() {
+        return Loaded::Skip("not a regular file".into());
+    }
+    if meta.len() > max {
+        return Loaded::Skip(format!(
+            "larger than --max-filesize ({} > {max} bytes)",
+            meta.len()
+        ));
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => decode(bytes),
+        Err(e) => Loaded::Error(format!("cannot read: {e}")),
+    }
+}
+
+/// UTF-8 (a BOM is dropped) and UTF-16 with a BOM are read; anything else with a NUL byte in
+/// its head is binary; other invalid UTF-8 is skipped with the offset of the first bad byte.
+fn decode(bytes: Vec<u8>) -> Loaded {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode(rest.to_vec());
+    }
+    let utf16 = |le: bool, body: &[u8]| -> Loaded {
+        let units: Vec<u16> = body
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        match String::from_utf16(&units) {
+            Ok(s) => Loaded::Text(s),
+            Err(_) => Loaded::Skip("not valid UTF-16".into()),
+        }
+    };
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(true, body);
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(false, body);
+    }
+    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
+        return Loaded::Skip("binary file".into());
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Loaded::Text(s),
+        Err(e) => Loaded::Skip(format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )),
+    }
+}
+
+fn process_unit(
+    linter: &Linter,
+    opts: &Options,
+    unit: &Unit,
+    cwd: &Path,
+    buffer: Option<String>,
+) -> Outcome {
+    let mut outcome = Outcome::default();
+    let mut loaded = Vec::new();
+    let mut buffer = buffer;
+    for (path, kind) in &unit.files {
+        let display = display_path(path, cwd);
+        let text = match buffer.take() {
+            Some(text) => text,
+            None => match load(path, opts.max_filesize) {
+                Loaded::Text(t) => t,
+                Loaded::Skip(reason) => {
+                    outcome.skipped.push(Skipped {
+                        path: display,
+                        reason,
+                    });
+                    continue;
+                }
+                Loaded::Error(message) => {
+                    outcome.errors.push(FileError {
+                        path: display,
+                        message,
+                        line: None,
+                        column: None,
+                    });
+                    continue;
+                }
+            },
+        };
+        outcome.scanned += 1;
+        loaded.push(SourceFile::new(path.clone(), display, *kind, text));
+    }
+    if loaded.is_empty() {
+        return outcome;
+    }
+    let kind = loaded[0].kind;
+    if !linter.prefilter.covers(kind) {
+        return outcome;
+    }
+    if opts.prefilter
+        && !loaded
+            .iter()
+            .any(|f| linter.prefilter.may_match(kind, f.text.as_bytes()))
+    {
+        return outcome;
+    }
+    let mut lowered = Vec::new();
+    for src in loaded {
+        match lang::lower(&src) {
+            Ok(facts) => {
+                if let Some(span) = facts.recovered_errors.first() {
+                    let pos = src.position(span.start);
+                    let more = facts.recovered_errors.len() - 1;
+                    let message = match more {
+                        0 => "syntax error; the rest of the file was still checked".to_string(),
+                        n => format!(
+                            "syntax error (and {n} more); the rest of the file was still checked"
+                        ),
+                    };
+                    outcome.errors.push(FileError {
+                        path: src.display.clone(),
+                        message,
+                        line: Some(pos.line),
+                        column: Some(pos.column),
+                    });
+                }
+                lowered.push(Lowered { src, facts });
+            }
+            Err(e) if e.skip => {
+                outcome.scanned -= 1;
+                outcome.skipped.push(Skipped {
+                    path: src.display.clone(),
+                    reason: e.message,
+                });
+            }
+            Err(e) => {
+                let pos = e.span.map(|s| src.position(s.start));
+                outcome.errors.push(FileError {
+                    path: src.display.clone(),
+                    message: e.message,
+                    line: pos.map(|p| p.line),
+                    column: pos.map(|p| p.column),
+                });
+            }
+        }
+    }
+    for file in &lowered {
+        outcome.findings.extend(linter.check_file(file, &lowered));
+    }
+    outcome
+}

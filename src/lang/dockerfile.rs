@@ -1,0 +1,9 @@
+//! Dockerfile front-end: instructions with continuations; RUN bodies go through the shell front-end.
+
+use super::LowerError;
+use crate::facts::Facts;
+use crate::source::SourceFile;
+
+pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
+    Err(LowerError::unsupported(src.kind))
+}

@@ -1,0 +1,82 @@
+//! Front-ends: each lowers one kind of file into [`Facts`]. A front-end knows no lint; it
+//! resolves names and constants so that lints never have to.
+
+pub mod config;
+pub mod dockerfile;
+pub mod javascript;
+pub mod pem;
+pub mod python;
+pub mod rust;
+pub mod shell;
+pub mod sql;
+pub mod terraform;
+pub mod ts;
+pub mod webserver;
+pub mod yaml;
+
+use crate::classify::FileKind;
+use crate::facts::{Facts, Span};
+use crate::source::SourceFile;
+
+/// A parsed file and its facts.
+pub struct Lowered {
+    pub src: SourceFile,
+    pub facts: Facts,
+}
+
+/// Why a file could not be lowered at all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LowerError {
+    pub message: String,
+    pub span: Option<Span>,
+    /// The file is deliberately not linted (a front-end that does not read this variant, a
+    /// template that cannot be parsed): reported as skipped with `message` as the reason.
+    pub skip: bool,
+}
+
+impl LowerError {
+    pub fn new(message: impl Into<String>, span: Option<Span>) -> Self {
+        LowerError {
+            message: message.into(),
+            span,
+            skip: false,
+        }
+    }
+
+    /// The file is skipped with this reason rather than reported as an error.
+    pub fn skip(reason: impl Into<String>) -> Self {
+        LowerError {
+            message: reason.into(),
+            span: None,
+            skip: true,
+        }
+    }
+
+    pub fn unsupported(kind: FileKind) -> Self {
+        LowerError::skip(format!("no front-end for {} files yet", kind.name()))
+    }
+}
+
+/// Lowers one file. Syntax errors the parser recovers from are listed in
+/// `Facts::recovered_errors`; the rest of the file is still lowered.
+pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
+    match src.kind {
+        FileKind::Python => python::lower(src),
+        FileKind::JavaScript | FileKind::TypeScript => javascript::lower(src),
+        FileKind::Rust => rust::lower(src),
+        FileKind::Terraform => terraform::lower(src),
+        FileKind::CloudFormation
+        | FileKind::Kubernetes
+        | FileKind::Kubeconfig
+        | FileKind::Compose
+        | FileKind::GithubActions
+        | FileKind::GitlabCi
+        | FileKind::SpringYaml => yaml::lower(src),
+        FileKind::Shell => shell::lower(src),
+        FileKind::Dockerfile => dockerfile::lower(src),
+        FileKind::Dotenv | FileKind::Ini | FileKind::Properties => config::lower(src),
+        FileKind::Nginx | FileKind::Apache | FileKind::Haproxy => webserver::lower(src),
+        FileKind::Sql => sql::lower(src),
+        FileKind::Pem => pem::lower(src),
+    }
+}

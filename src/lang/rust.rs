@@ -1,0 +1,9 @@
+//! Rust front-end (syn).
+
+use super::LowerError;
+use crate::facts::Facts;
+use crate::source::SourceFile;
+
+pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
+    Err(LowerError::unsupported(src.kind))
+}

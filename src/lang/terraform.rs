@@ -1,0 +1,9 @@
+//! Terraform front-end (tree-sitter-hcl). A module directory is linted as one unit.
+
+use super::LowerError;
+use crate::facts::Facts;
+use crate::source::SourceFile;
+
+pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
+    Err(LowerError::unsupported(src.kind))
+}

@@ -1,0 +1,13 @@
+//! cleartext: finds data left unprotected at rest and in transit, in source code and in
+//! infrastructure and configuration files.
+
+pub mod classify;
+pub mod cli;
+pub mod engine;
+pub mod facts;
+pub mod finding;
+pub mod lang;
+pub mod lint;
+pub mod report;
+pub mod source;
+pub mod walk;

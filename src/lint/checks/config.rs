@@ -1,0 +1,5 @@
+//! Checks for config facts.
+
+use super::CheckFn;
+
+pub const CHECKS: &[(&str, CheckFn)] = &[];

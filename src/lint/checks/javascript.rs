@@ -1,0 +1,5 @@
+//! Checks for javascript facts.
+
+use super::CheckFn;
+
+pub const CHECKS: &[(&str, CheckFn)] = &[];

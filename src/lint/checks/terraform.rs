@@ -1,0 +1,5 @@
+//! Checks for terraform facts.
+
+use super::CheckFn;
+
+pub const CHECKS: &[(&str, CheckFn)] = &[];

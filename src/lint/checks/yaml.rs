@@ -1,0 +1,5 @@
+//! Checks for yaml facts.
+
+use super::CheckFn;
+
+pub const CHECKS: &[(&str, CheckFn)] = &[];

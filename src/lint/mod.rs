@@ -1,0 +1,336 @@
+//! Matches the catalog's patterns against a file's facts. Nothing here looks at syntax: the
+//! front-ends have already resolved names and constants.
+
+pub mod catalog;
+pub mod checks;
+pub mod glob;
+pub mod predicates;
+pub mod prefilter;
+
+use crate::classify::FileKind;
+use crate::facts::{Call, Facts, Span, Value};
+use crate::finding::{Finding, Severity};
+use crate::lang::Lowered;
+use catalog::{Condition, Lint, Pattern, ValueTest};
+use predicates::Subject;
+
+/// Where a pattern matched, with an optional message more specific than the lint's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub span: Span,
+    pub message: Option<String>,
+}
+
+impl Hit {
+    pub fn at(span: Span) -> Self {
+        Hit {
+            span,
+            message: None,
+        }
+    }
+
+    pub fn with(span: Span, message: impl Into<String>) -> Self {
+        Hit {
+            span,
+            message: Some(message.into()),
+        }
+    }
+}
+
+/// What a Rust-written check is given: the file it reports on, and every file of its unit (a
+/// Terraform module directory; just the file itself elsewhere).
+pub struct CheckCtx<'a> {
+    pub file: &'a Lowered,
+    pub unit: &'a [Lowered],
+    pub pattern: &'a Pattern,
+}
+
+pub struct Linter {
+    pub lints: Vec<Lint>,
+    pub prefilter: prefilter::Prefilter,
+}
+
+impl Linter {
+    /// Checks that every check and predicate a lint names exists and compiles the prefilter.
+    pub fn new(lints: Vec<Lint>) -> Result<Self, String> {
+        for lint in &lints {
+            for p in &lint.patterns {
+                if let Some(c) = &p.check {
+                    if checks::find(c).is_none() {
+                        return Err(format!("lints/{}.toml: unknown check `{c}`", lint.id));
+                    }
+                }
+                let tests =
+                    p.is.iter()
+                        .chain(p.when.iter().map(|c| &c.is))
+                        .chain(p.unless.iter().map(|c| &c.is));
+                for t in tests {
+                    if let Some(c) = &t.check {
+                        if !predicates::exists(c) {
+                            return Err(format!(
+                                "lints/{}.toml: unknown value check `{c}`",
+                                lint.id
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        let prefilter = prefilter::Prefilter::new(&lints);
+        Ok(Linter { lints, prefilter })
+    }
+
+    pub fn lint(&self, id: &str) -> Option<&Lint> {
+        self.lints.iter().find(|l| l.id == id)
+    }
+
+    /// All findings of one file. `unit` holds the file and its siblings when the file kind is
+    /// linted as a group.
+    pub fn check_file(&self, file: &Lowered, unit: &[Lowered]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for lint in &self.lints {
+            for pattern in lint.patterns.iter().filter(|p| p.applies_to(file.src.kind)) {
+                for hit in match_pattern(pattern, file, unit) {
+                    let message = hit
+                        .message
+                        .or_else(|| pattern.message.clone())
+                        .unwrap_or_else(|| lint.message.clone());
+                    let severity = pattern.severity.unwrap_or(lint.severity);
+                    out.push(finding(lint, severity, &file.src, hit.span, message));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn finding(
+    lint: &Lint,
+    severity: Severity,
+    src: &crate::source::SourceFile,
+    span: Span,
+    message: String,
+) -> Finding {
+    Finding {
+        rule: lint.id.clone(),
+        category: lint.category.name(),
+        severity,
+        path: src.display.clone(),
+        start: src.position(span.start),
+        end: src.position(span.end),
+        message,
+        help: lint.help.clone(),
+        cwe: lint.cwe.clone(),
+        fix: None,
+    }
+}
+
+fn match_pattern(p: &Pattern, file: &Lowered, unit: &[Lowered]) -> Vec<Hit> {
+    let facts: &Facts = &file.facts;
+    let mut hits = Vec::new();
+    if let Some(name) = &p.check {
+        if let Some(check) = checks::find(name) {
+            hits.extend(check(&CheckCtx {
+                file,
+                unit,
+                pattern: p,
+            }));
+        }
+        return hits;
+    }
+    if !p.call.is_empty() {
+        for call in facts.calls.iter().filter(|c| glob::any(&p.call, &c.callee)) {
+            if let Some(hit) = match_call(p, call) {
+                hits.push(hit);
+            }
+        }
+    }
+    if !p.assign.is_empty() {
+        for a in facts
+            .assigns
+            .iter()
+            .filter(|a| glob::any(&p.assign, &a.target))
+        {
+            if value_matches(p.is.as_ref(), Some(&a.value), "", &p.params) {
+                hits.push(Hit::at(a.span));
+            }
+        }
+    }
+    if !p.entry.is_empty() {
+        for e in &facts.entries {
+            if p.entry
+                .iter()
+                .any(|g| glob::matches(g, &e.path) || glob::matches(&format!("*.{g}"), &e.path))
+                && value_matches(p.is.as_ref(), Some(&e.value), "", &p.params)
+            {
+                hits.push(Hit::at(e.span));
+            }
+        }
+    }
+    if !p.env.is_empty() {
+        for e in facts
+            .envs
+            .iter()
+            .filter(|e| p.env.iter().any(|n| n == &e.name))
+        {
+            if value_matches(p.is.as_ref(), Some(&e.value), "", &p.params) {
+                hits.push(Hit::at(e.span));
+            }
+        }
+    }
+    if !p.command.is_empty() {
+        for c in facts
+            .commands
+            .iter()
+            .filter(|c| p.command.iter().any(|n| n == &c.program))
+        {
+            if p.flags.is_empty() {
+                hits.push(Hit::at(c.span));
+                continue;
+            }
+            let flag = c.args.iter().find(|w| {
+                p.flags.iter().any(|f| {
+                    w.text == *f
+                        || w.text
+                            .strip_prefix(f.as_str())
+                            .is_some_and(|r| r.starts_with('='))
+                })
+            });
+            if let Some(w) = flag {
+                hits.push(Hit::at(w.span));
+            }
+        }
+    }
+    if !p.directive.is_empty() {
+        for d in &facts.directives {
+            let named = p.directive.iter().any(|n| n.eq_ignore_ascii_case(&d.name));
+            let in_section = p
+                .section
+                .as_ref()
+                .is_none_or(|s| glob::matches(s, &d.section));
+            if !named || !in_section {
+                continue;
+            }
+            let text = d
+                .args
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if value_matches(
+                p.is.as_ref(),
+                Some(&Value::Str(text.clone())),
+                &text,
+                &p.params,
+            ) {
+                hits.push(Hit::at(d.span));
+            }
+        }
+    }
+    hits
+}
+
+fn match_call(p: &Pattern, call: &Call) -> Option<Hit> {
+    if !p.when.iter().all(|c| condition_holds(c, call, &p.params)) {
+        return None;
+    }
+    if p.unless.iter().any(|c| condition_holds(c, call, &p.params)) {
+        return None;
+    }
+    if p.arg.is_none() && p.pos.is_none() {
+        return value_matches(p.is.as_ref(), None, "", &p.params).then(|| Hit::at(call.span));
+    }
+    match call.arg(p.arg.as_deref(), p.pos) {
+        Some(found) => {
+            let ok = value_matches(
+                p.is.as_ref(),
+                Some(&found.value),
+                &found.arg.text,
+                &p.params,
+            );
+            ok.then(|| Hit::at(found.arg.span))
+        }
+        None => value_matches(p.is.as_ref(), None, "", &p.params).then(|| Hit::at(call.span)),
+    }
+}
+
+fn condition_holds(c: &Condition, call: &Call, params: &toml::Table) -> bool {
+    match call.arg(c.arg.as_deref(), c.pos) {
+        Some(found) => value_matches(Some(&c.is), Some(&found.value), &found.arg.text, params),
+        None => value_matches(Some(&c.is), None, "", params),
+    }
+}
+
+/// Does the value (None: the argument is absent) pass the test? No test: any present value.
+pub fn value_matches(
+    test: Option<&ValueTest>,
+    value: Option<&Value>,
+    text: &str,
+    params: &toml::Table,
+) -> bool {
+    let Some(t) = test else {
+        return true;
+    };
+    let Some(v) = value else {
+        return t.absent == Some(true);
+    };
+    if t.absent == Some(true) {
+        return false;
+    }
+    if !t.equals.is_empty() && !t.equals.iter().any(|e| equals(e, v, t.nocase)) {
+        return false;
+    }
+    if !t.name.is_empty() && !matches!(v, Value::Name(n) if glob::any(&t.name, n)) {
+        return false;
+    }
+    if !t.call.is_empty() && !matches!(v, Value::Call(c) if glob::any(&t.call, &c.callee)) {
+        return false;
+    }
+    if t.regex.is_some() {
+        let Some(s) = v.as_text() else { return false };
+        if !t.compiled_regex().is_some_and(|re| re.is_match(s)) {
+            return false;
+        }
+    }
+    if let Some(b) = t.below {
+        if !matches!(v, Value::Int(i) if *i < b) {
+            return false;
+        }
+    }
+    if let Some(c) = &t.check {
+        if !predicates::test(c, &Subject { value: v, text }, params) {
+            return false;
+        }
+    }
+    true
+}
+
+fn equals(expected: &toml::Value, v: &Value, nocase: bool) -> bool {
+    match (expected, v) {
+        (toml::Value::Boolean(a), Value::Bool(b)) => a == b,
+        (toml::Value::Integer(a), Value::Int(b)) => a == b,
+        (toml::Value::String(a), Value::Str(b)) => {
+            if nocase {
+                a.eq_ignore_ascii_case(b.trim())
+            } else {
+                a == b
+            }
+        }
+        (toml::Value::String(a), Value::Name(n)) => n == a || n.ends_with(&format!(".{a}")),
+        _ => false,
+    }
+}
+
+/// The kinds any lint has a pattern for.
+pub fn covered_kinds(lints: &[Lint]) -> Vec<FileKind> {
+    let mut kinds: Vec<FileKind> = FileKind::ALL
+        .into_iter()
+        .filter(|k| {
+            lints
+                .iter()
+                .any(|l| l.patterns.iter().any(|p| p.applies_to(*k)))
+        })
+        .collect();
+    kinds.sort();
+    kinds
+}

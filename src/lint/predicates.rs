@@ -1,0 +1,366 @@
+//! Named value tests that a pattern's `is = { check = "..." }` refers to: knowledge that a
+//! plain comparison cannot express (what a plaintext URL is, which cipher strings are weak,
+//! what looks like key material).
+
+use crate::facts::{Value, UNKNOWN_PART};
+
+/// What a value test sees: the value, and the source text it came from.
+pub struct Subject<'a> {
+    pub value: &'a Value,
+    pub text: &'a str,
+}
+
+pub const NAMES: &[&str] = &[
+    "plaintext-url",
+    "loopback-host",
+    "remote-host",
+    "key-material",
+    "constant-bytes",
+    "weak-cipher-list",
+    "falsy",
+    "truthy",
+    "password-like",
+    "short-max-age",
+    "dsn-without-tls",
+];
+
+pub fn exists(name: &str) -> bool {
+    NAMES.contains(&name)
+}
+
+/// Runs the named test. `params` come from the pattern (`schemes = ["http", "ws"]`).
+pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
+    match name {
+        "plaintext-url" => s
+            .value
+            .as_text()
+            .is_some_and(|t| plaintext_url(t, &schemes(params))),
+        "loopback-host" => s
+            .value
+            .as_text()
+            .is_some_and(|t| host_of(t).is_some_and(is_loopback)),
+        "remote-host" => s
+            .value
+            .as_text()
+            .is_some_and(|t| host_of(t).is_some_and(|h| known_host(h) && !is_loopback(h))),
+        "key-material" => key_material(s.value),
+        "constant-bytes" => constant_bytes(s.value),
+        "weak-cipher-list" => s.value.as_text().is_some_and(weak_cipher_list),
+        "falsy" => falsy(s.value),
+        "truthy" => truthy(s.value),
+        "password-like" => password_like(s.text),
+        "short-max-age" => short_max_age(s.value, params),
+        "dsn-without-tls" => s.value.as_text().is_some_and(dsn_without_tls),
+        _ => false,
+    }
+}
+
+fn schemes(params: &toml::Table) -> Vec<String> {
+    match params.get("schemes").and_then(|v| v.as_array()) {
+        Some(list) => list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        None => ["http", "ws", "ftp"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    }
+}
+
+/// Hosts whose `http://` URLs name a vocabulary, not an endpoint.
+const NAMESPACE_HOSTS: &[&str] = &[
+    "www.w3.org",
+    "w3.org",
+    "schemas.xmlsoap.org",
+    "schemas.microsoft.com",
+    "schemas.openxmlformats.org",
+    "purl.org",
+    "xmlns.com",
+    "json-schema.org",
+    "www.gesmes.org",
+    "www.ecb.int",
+    "ns.adobe.com",
+    "java.sun.com",
+    "xml.org",
+    "www.opengis.net",
+];
+
+/// `scheme://host...` with a scheme from `schemes` and a host that is known, not loopback and
+/// not an XML/JSON namespace.
+pub fn plaintext_url(text: &str, schemes: &[String]) -> bool {
+    let text = text.trim();
+    let Some((scheme, _)) = text.split_once("://") else {
+        return false;
+    };
+    if !schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+        return false;
+    }
+    match host_of(text) {
+        Some(host) => known_host(host) && !is_loopback(host) && !NAMESPACE_HOSTS.contains(&host),
+        None => false,
+    }
+}
+
+/// A host that is at least partly written out (`api.{region}.example.com` is; `{host}` is not).
+fn known_host(host: &str) -> bool {
+    host.chars().any(|c| c.is_ascii_alphanumeric()) && !host.starts_with(UNKNOWN_PART)
+}
+
+/// The host of a URL or a bare `host[:port]`, lower-cased brackets kept for IPv6.
+pub fn host_of(text: &str) -> Option<&str> {
+    let rest = match text.split_once("://") {
+        Some((_, rest)) => rest,
+        None => text,
+    };
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let hostport = authority
+        .rsplit_once('@')
+        .map(|(_, h)| h)
+        .unwrap_or(authority);
+    let host = if hostport.starts_with('[') {
+        hostport.split_inclusive(']').next()?
+    } else {
+        // Several hosts (`mongodb://a,b/`) are judged by the first.
+        let first = hostport.split(',').next()?;
+        first.split(':').next()?
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+pub fn is_loopback(host: &str) -> bool {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    if h == "localhost" || h.ends_with(".localhost") || h == "0.0.0.0" || h == "::1" || h == "[::1]"
+    {
+        return true;
+    }
+    let octets: Vec<&str> = h.split('.').collect();
+    octets.len() == 4 && octets[0] == "127" && octets.iter().all(|o| o.parse::<u8>().is_ok())
+}
+
+/// Literal data usable as a key: a string or bytes written in the source that is not empty, not
+/// a placeholder and not a reference to where the key really lives.
+fn key_material(v: &Value) -> bool {
+    match v {
+        Value::Bytes(b) => b.len() >= 8,
+        Value::Str(s) => {
+            let t = s.trim();
+            let lower = t.to_ascii_lowercase();
+            let placeholders = [
+                "changeme",
+                "change-me",
+                "change_me",
+                "xxx",
+                "your-",
+                "your_",
+                "<",
+                "${",
+                "{{",
+                "todo",
+                "replace",
+            ];
+            t.len() >= 8
+                && !placeholders.iter().any(|p| lower.contains(p))
+                && !lower.starts_with("arn:")
+                && !lower.starts_with("alias/")
+                && !lower.starts_with("projects/")
+                && !t.contains(UNKNOWN_PART)
+        }
+        Value::List(items) => items.len() >= 8 && items.iter().all(|i| matches!(i, Value::Int(_))),
+        _ => false,
+    }
+}
+
+/// A value that is the same on every run: literal bytes or text, zero-filled buffers.
+fn constant_bytes(v: &Value) -> bool {
+    match v {
+        Value::Bytes(b) => !b.is_empty(),
+        Value::Str(s) => !s.is_empty(),
+        Value::List(items) => !items.is_empty() && items.iter().all(|i| matches!(i, Value::Int(_))),
+        _ => false,
+    }
+}
+
+/// OpenSSL cipher-list strings that enable a weak suite. `!RC4` and `-DES` exclude and are fine.
+pub fn weak_cipher_list(list: &str) -> bool {
+    list.split([':', ',', ' ', '+'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with('!') && !t.starts_with('-'))
+        .any(|t| {
+            let u = t.to_ascii_uppercase();
+            u == "ALL"
+                || u == "COMPLEMENTOFALL"
+                || u == "@SECLEVEL=0"
+                || u.contains("RC4")
+                || u.contains("RC2")
+                || u.contains("NULL")
+                || u.contains("EXPORT")
+                || u.contains("EXP-")
+                || u.starts_with("EXP")
+                || u.contains("ANULL")
+                || u.contains("ADH")
+                || u.contains("AECDH")
+                || u == "MD5"
+                || u.ends_with("-MD5")
+                || u.contains("3DES")
+                || u.contains("DES-CBC")
+                || u == "DES"
+                || u.contains("_DES_")
+                || u.contains("DES_CBC")
+                || u.contains("_RC4_")
+                || u.contains("IDEA")
+                || u == "LOW"
+        })
+}
+
+pub fn falsy(v: &Value) -> bool {
+    match v {
+        Value::Bool(b) => !b,
+        Value::Int(i) => *i == 0,
+        Value::Str(s) => matches!(
+            s.trim().to_ascii_lowercase().as_str(),
+            "0" | "false" | "no" | "off" | "n"
+        ),
+        _ => false,
+    }
+}
+
+pub fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Str(s) => matches!(
+            s.trim().to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "on" | "y"
+        ),
+        _ => false,
+    }
+}
+
+/// Source text that names a password and shows no salt or key stretching.
+pub fn password_like(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    let names_password = [
+        "password",
+        "passwd",
+        "passphrase",
+        "pwd",
+        "pass_",
+        "_pass",
+        "pin_code",
+    ]
+    .iter()
+    .any(|p| t.contains(p));
+    names_password && !t.contains("salt") && !t.contains("pepper") && !t.contains("hash_name")
+}
+
+/// An HSTS max-age (a number, or a header value with `max-age=N`) under `min` (default a year).
+fn short_max_age(v: &Value, params: &toml::Table) -> bool {
+    let min = params
+        .get("min")
+        .and_then(|m| m.as_integer())
+        .unwrap_or(31_536_000);
+    let age = match v {
+        Value::Int(i) => Some(*i),
+        Value::Str(s) => {
+            let lower = s.to_ascii_lowercase();
+            match lower.split_once("max-age=") {
+                Some((_, rest)) => rest
+                    .trim_start_matches('"')
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|d| d.parse().ok()),
+                None => s.trim().parse().ok(),
+            }
+        }
+        _ => None,
+    };
+    age.is_some_and(|a| a < min)
+}
+
+/// A connection string that turns TLS off: `sslmode=disable|allow|prefer`, `ssl=false`,
+/// `useSSL=false`, `tls=false`, `ssl-mode=DISABLED`.
+pub fn dsn_without_tls(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let params = lower
+        .split(['?', '&', ';', ' '])
+        .filter_map(|kv| kv.split_once('='));
+    for (k, v) in params {
+        let v = v.trim().trim_matches(['"', '\'']);
+        let off = match k.trim() {
+            "sslmode" => matches!(v, "disable" | "allow" | "prefer"),
+            "ssl" | "usessl" | "requiressl" | "tls" | "ssl_enabled" => {
+                matches!(v, "false" | "0" | "no" | "off")
+            }
+            "ssl-mode" | "ssl_mode" | "sslmode " => matches!(v, "disabled" | "disable"),
+            _ => false,
+        };
+        if off {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http() -> Vec<String> {
+        vec!["http".into(), "ws".into(), "ftp".into()]
+    }
+
+    #[test]
+    fn loopback_urls_are_not_plaintext_transport() {
+        for url in [
+            "http://localhost:8000/x",
+            "http://127.0.0.1/",
+            "http://[::1]:80/",
+            "http://api.localhost/",
+            "http://0.0.0.0:5000",
+        ] {
+            assert!(!plaintext_url(url, &http()), "{url}");
+        }
+        for url in [
+            "http://127.0.0.1.evil.example/",
+            "http://api.example.com/v1",
+            "ftp://files.example.org",
+            "ws://feed.example.net/s",
+        ] {
+            assert!(plaintext_url(url, &http()), "{url}");
+        }
+        assert!(!plaintext_url("https://api.example.com", &http()));
+        assert!(!plaintext_url("http://www.w3.org/2000/svg", &http()));
+        assert!(!plaintext_url("http://\u{FFFD}:8080/", &http()));
+        assert!(plaintext_url("http://api.\u{FFFD}.example.com/", &http()));
+    }
+
+    #[test]
+    fn cipher_lists_excluding_weak_suites_are_fine() {
+        assert!(weak_cipher_list("ALL"));
+        assert!(weak_cipher_list("ECDHE-RSA-AES128-GCM-SHA256:RC4-SHA"));
+        assert!(weak_cipher_list("DEFAULT:@SECLEVEL=0"));
+        assert!(weak_cipher_list("DES-CBC3-SHA"));
+        assert!(!weak_cipher_list("ECDHE+AESGCM:!aNULL:!MD5:!RC4:!3DES"));
+        assert!(!weak_cipher_list("HIGH:!aNULL:!MD5"));
+    }
+
+    #[test]
+    fn dsn_flags() {
+        assert!(dsn_without_tls(
+            "postgresql://u@db.example.com/app?sslmode=disable"
+        ));
+        assert!(dsn_without_tls("jdbc:mysql://db:3306/x?useSSL=false"));
+        assert!(!dsn_without_tls(
+            "postgresql://u@db/app?sslmode=verify-full"
+        ));
+        assert!(!dsn_without_tls("host=db sslmode=require"));
+    }
+
+    #[test]
+    fn passwords_by_name_unless_salted() {
+        assert!(password_like("password.encode()"));
+        assert!(!password_like("salt + password"));
+        assert!(!password_like("email.lower()"));
+    }
+}

@@ -1,0 +1,161 @@
+//! Finds the files to scan. Honours `.gitignore`/`.ignore`, scans hidden files (`.env`,
+//! `.npmrc`) but never `.git/`, applies `--exclude` globs, does not follow symlinks unless
+//! asked, and always scans files named explicitly (pre-commit passes file lists).
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use ignore::overrides::{Override, OverrideBuilder};
+use ignore::{WalkBuilder, WalkState};
+
+/// A file to consider, and whether the user named it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub explicit: bool,
+}
+
+pub struct WalkOptions<'a> {
+    pub exclude: &'a [String],
+    pub follow_symlinks: bool,
+    pub threads: usize,
+}
+
+pub struct Walked {
+    pub candidates: Vec<Candidate>,
+    /// Paths that could not be walked, with the reason.
+    pub errors: Vec<(PathBuf, String)>,
+}
+
+/// Walks every path. A missing path is an error for the caller to turn into exit 2.
+pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
+    let mut candidates = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        let meta = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
+        let overrides = excludes(root, opts.exclude)?;
+        if meta.is_file() {
+            let excluded = overrides.matched(root, false).is_ignore();
+            if !excluded {
+                candidates.push(Candidate {
+                    path: root.clone(),
+                    explicit: true,
+                });
+            }
+            continue;
+        }
+        if !meta.is_dir() {
+            errors.push((root.clone(), "not a regular file or directory".to_string()));
+            continue;
+        }
+        let (tx, rx) = mpsc::channel();
+        WalkBuilder::new(root)
+            .hidden(false)
+            .git_ignore(true)
+            .git_exclude(true)
+            .git_global(false)
+            .ignore(true)
+            .parents(true)
+            .require_git(false)
+            .follow_links(opts.follow_symlinks)
+            .overrides(overrides)
+            .threads(opts.threads)
+            .filter_entry(|e| e.file_name() != ".git")
+            .build_parallel()
+            .run(|| {
+                let tx = tx.clone();
+                Box::new(move |entry| {
+                    let item = match entry {
+                        Ok(e) => {
+                            let is_file = e.file_type().is_some_and(|t| t.is_file());
+                            if !is_file {
+                                return WalkState::Continue;
+                            }
+                            Ok(e.into_path())
+                        }
+                        Err(err) => Err(walk_error(err)),
+                    };
+                    let _ = tx.send(item);
+                    WalkState::Continue
+                })
+            });
+        drop(tx);
+        for item in rx {
+            match item {
+                Ok(path) => candidates.push(Candidate {
+                    path,
+                    explicit: false,
+                }),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    candidates.sort();
+    candidates.dedup_by(|a, b| a.path == b.path);
+    errors.sort();
+    Ok(Walked { candidates, errors })
+}
+
+fn excludes(root: &Path, globs: &[String]) -> Result<Override, String> {
+    let base = if root.is_dir() {
+        root
+    } else {
+        root.parent().unwrap_or(Path::new("."))
+    };
+    let mut builder = OverrideBuilder::new(base);
+    for g in globs {
+        builder
+            .add(&format!("!{g}"))
+            .map_err(|e| format!("bad --exclude glob `{g}`: {e}"))?;
+    }
+    builder
+        .build()
+        .map_err(|e| format!("bad --exclude glob: {e}"))
+}
+
+fn walk_error(err: ignore::Error) -> (PathBuf, String) {
+    let path = error_path(&err).unwrap_or_default();
+    let message = match &err {
+        ignore::Error::WithPath { err, .. } => err.to_string(),
+        ignore::Error::WithDepth { err, .. } => match err.as_ref() {
+            ignore::Error::WithPath { err, .. } => err.to_string(),
+            other => other.to_string(),
+        },
+        other => other.to_string(),
+    };
+    (path, message)
+}
+
+fn error_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        _ => None,
+    }
+}
+
+/// The path users see: relative to the current directory when under it, `/`-separated,
+/// without a leading `./`.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let rel = if path.is_absolute() {
+        path.strip_prefix(cwd).unwrap_or(path)
+    } else {
+        path
+    };
+    let mut parts = Vec::new();
+    for c in rel.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    let s = parts.join("/");
+    if s.is_empty() {
+        ".".into()
+    } else {
+        s
+    }
+}

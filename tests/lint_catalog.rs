@@ -1,0 +1,131 @@
+//! Tests over `lints/` itself: the schema is strict, every lint is documented, messages follow
+//! the house style, and every documentation example runs (a `bad` example gives exactly one
+//! finding of its lint, a `good` one none).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use std::path::PathBuf;
+
+use cleartext::engine::{self, Buffer, Options};
+use cleartext::lint::{catalog, Linter};
+
+const FIXED_IDS: &[&str] = &[
+    "tls-verification-disabled",
+    "tls-outdated-protocol",
+    "tls-weak-cipher",
+    "plaintext-transport",
+    "db-connection-without-tls",
+    "hsts-missing",
+    "mtls-disabled",
+    "ecb-mode",
+    "weak-cipher-algorithm",
+    "static-iv",
+    "hardcoded-key",
+    "key-stored-with-data",
+    "unencrypted-storage",
+    "unencrypted-backup",
+    "provider-managed-key",
+    "key-rotation-disabled",
+    "weak-key-size",
+    "weak-password-hash",
+];
+
+#[test]
+fn every_fixed_rule_id_has_a_lint_file_and_no_other_exists() {
+    let lints = catalog::load().expect("lint files parse");
+    let mut ids: Vec<&str> = lints.iter().map(|l| l.id.as_str()).collect();
+    ids.sort();
+    let mut fixed = FIXED_IDS.to_vec();
+    fixed.sort();
+    assert_eq!(ids, fixed);
+}
+
+#[test]
+fn unknown_keys_in_a_lint_file_are_errors() {
+    let good = std::fs::read_to_string("lints/ecb-mode.toml").unwrap();
+    assert!(catalog::parse("ecb-mode.toml", &good).is_ok());
+    let typo = good.replacen("summary =", "sumary =", 1);
+    let err = catalog::parse("ecb-mode.toml", &typo).unwrap_err();
+    assert!(err.contains("sumary"), "{err}");
+    let bad_pattern =
+        format!("{good}\n[[pattern]]\nkinds = [\"python\"]\ncall = [\"x.y\"]\nargs = \"z\"\n");
+    assert!(catalog::parse("ecb-mode.toml", &bad_pattern).is_err());
+    let bad_kind = format!("{good}\n[[pattern]]\nkinds = [\"cobol\"]\ncall = [\"x.y\"]\n");
+    assert!(catalog::parse("ecb-mode.toml", &bad_kind)
+        .unwrap_err()
+        .contains("cobol"));
+}
+
+#[test]
+fn every_check_and_value_test_named_in_lints_exists() {
+    Linter::new(catalog::load().unwrap()).expect("every named check exists");
+}
+
+#[test]
+fn messages_are_short_lower_case_single_lines() {
+    for lint in catalog::load().unwrap() {
+        let mut messages = vec![lint.message.clone()];
+        messages.extend(lint.patterns.iter().filter_map(|p| p.message.clone()));
+        for m in messages {
+            let first = m.chars().next().unwrap();
+            assert!(
+                !first.is_uppercase()
+                    || m.split_whitespace().next().is_some_and(|w| w
+                        .chars()
+                        .filter(|c| c.is_uppercase())
+                        .count()
+                        > 1),
+                "{}: message should start lower-case: {m}",
+                lint.id
+            );
+            assert!(
+                !m.contains('\n') && !m.ends_with('.') && m.len() <= 100,
+                "{}: message should be one short line without a full stop: {m}",
+                lint.id
+            );
+        }
+        assert!(
+            !lint.docs.why.trim().is_empty() && !lint.docs.fix.trim().is_empty(),
+            "{}: docs need why and fix",
+            lint.id
+        );
+        assert!(
+            !lint.help.trim().is_empty() && !lint.help.contains('\n'),
+            "{}: help is one line",
+            lint.id
+        );
+        assert!(
+            lint.cwe.iter().all(|c| c.starts_with("CWE-")),
+            "{}: CWE ids look like CWE-295",
+            lint.id
+        );
+    }
+}
+
+#[test]
+fn documentation_examples_behave_as_documented() {
+    let linter = Linter::new(catalog::load().unwrap()).unwrap();
+    let mut problems = Vec::new();
+    for lint in &linter.lints {
+        for ex in &lint.docs.examples {
+            for (text, want) in [(&ex.bad, 1), (&ex.good, 0)] {
+                let report = engine::run_buffer(
+                    &linter,
+                    &Options::default(),
+                    Buffer {
+                        path: PathBuf::from("example").join(&ex.file),
+                        text: text.clone(),
+                    },
+                );
+                let got = report.findings.iter().filter(|f| f.rule == lint.id).count();
+                if got != want {
+                    problems.push(format!(
+                        "{} example `{}`: expected {want} finding(s), got {got}:\n{text}",
+                        lint.id, ex.file
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
