@@ -146,7 +146,9 @@ impl Call {
             }
         }
         if let Some(name) = name {
-            for a in &self.args {
+            // Only options objects passed by position: a keyword argument's dict value (`json={...}`)
+            // is data, not options.
+            for a in self.args.iter().filter(|a| a.index.is_some()) {
                 if let Some(v) = a.value.get(name) {
                     return Some(ArgRef {
                         arg: a,

@@ -560,6 +560,7 @@ impl<'t> Lowerer<'t> {
             .named_children(&mut cursor)
             .filter(|c| c.kind() == "pair")
             .collect();
+        let mut fields = Vec::new();
         for pair in pairs {
             let (Some(key), Some(value)) = (
                 pair.child_by_field_name("key"),
@@ -576,11 +577,25 @@ impl<'t> Lowerer<'t> {
                 format!("{prefix}.{key}")
             };
             let value = self.eval(value, scope, 0);
+            fields.push(Field {
+                name: key.clone(),
+                ty: String::new(),
+                span: span(pair),
+            });
             facts.entries.push(Entry {
                 path,
                 key,
                 value,
                 span: span(pair),
+            });
+        }
+        // A dict literal is also a record: a key and its ciphertext in one dict is one record.
+        if fields.len() >= 2 {
+            facts.records.push(Record {
+                name: "dict".into(),
+                bases: Vec::new(),
+                fields,
+                span: span(node),
             });
         }
     }

@@ -22,6 +22,8 @@ pub const NAMES: &[&str] = &[
     "password-like",
     "short-max-age",
     "dsn-without-tls",
+    "null",
+    "weak-password-hashers",
 ];
 
 pub fn exists(name: &str) -> bool {
@@ -51,6 +53,8 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "password-like" => password_like(s.text),
         "short-max-age" => short_max_age(s.value, params),
         "dsn-without-tls" => s.value.as_text().is_some_and(dsn_without_tls),
+        "null" => matches!(s.value, Value::Null),
+        "weak-password-hashers" => weak_password_hashers(s.value),
         _ => false,
     }
 }
@@ -278,10 +282,30 @@ fn short_max_age(v: &Value, params: &toml::Table) -> bool {
     age.is_some_and(|a| a < min)
 }
 
+/// A Django-style `PASSWORD_HASHERS` list whose first (default) hasher is fast or unsalted.
+fn weak_password_hashers(v: &Value) -> bool {
+    let Value::List(items) = v else { return false };
+    let Some(first) = items.first().and_then(Value::as_str) else {
+        return false;
+    };
+    let name = first.rsplit('.').next().unwrap_or(first);
+    matches!(
+        name,
+        "MD5PasswordHasher"
+            | "UnsaltedMD5PasswordHasher"
+            | "SHA1PasswordHasher"
+            | "UnsaltedSHA1PasswordHasher"
+            | "CryptPasswordHasher"
+    )
+}
+
 /// A connection string that turns TLS off: `sslmode=disable|allow|prefer`, `ssl=false`,
 /// `useSSL=false`, `tls=false`, `ssl-mode=DISABLED`.
 pub fn dsn_without_tls(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
+    if dsn_host(&lower).is_some_and(is_loopback) {
+        return false;
+    }
     let params = lower
         .split(['?', '&', ';', ' '])
         .filter_map(|kv| kv.split_once('='));
@@ -300,6 +324,17 @@ pub fn dsn_without_tls(text: &str) -> bool {
         }
     }
     false
+}
+
+/// The host a DSN names: the URL authority or a `host=` key.
+fn dsn_host(lower: &str) -> Option<&str> {
+    if lower.contains("://") {
+        return host_of(lower);
+    }
+    lower
+        .split([' ', ';', '&', '?'])
+        .find_map(|kv| kv.strip_prefix("host="))
+        .map(|h| h.trim_matches(['"', '\'']))
 }
 
 #[cfg(test)]
@@ -355,6 +390,10 @@ mod tests {
             "postgresql://u@db/app?sslmode=verify-full"
         ));
         assert!(!dsn_without_tls("host=db sslmode=require"));
+        assert!(!dsn_without_tls(
+            "postgresql://u@localhost:5432/app?sslmode=disable"
+        ));
+        assert!(!dsn_without_tls("host=127.0.0.1 sslmode=disable"));
     }
 
     #[test]

@@ -1,0 +1,47 @@
+import hashlib
+
+import bcrypt
+
+
+def set_password(user, raw_password):
+    # expect: weak-password-hash
+    user.password_hash = hashlib.md5(raw_password.encode()).hexdigest()
+
+
+def check_password(user, password):
+    h = hashlib.sha256()
+    # expect: weak-password-hash
+    h.update(password.encode())
+    return h.hexdigest() == user.password_hash
+
+
+def salted_but_fast(password, salt):
+    # ok: weak-password-hash -- salted; still weak but not this rule's pattern (known gap)
+    return hashlib.sha256(salt + password.encode()).hexdigest()
+
+
+def good(password):
+    # ok: weak-password-hash -- bcrypt
+    return bcrypt.hashpw(password.encode(), bcrypt.gensalt())
+
+
+def gravatar(email):
+    # ok: weak-password-hash -- hashing an email for a Gravatar URL
+    return hashlib.md5(email.strip().lower().encode()).hexdigest()
+
+
+def etag(body):
+    # ok: weak-password-hash -- an ETag
+    return hashlib.sha1(body).hexdigest()
+
+
+def cache_key(password_reset_token):
+    # ok: weak-password-hash -- explicitly not for security
+    return hashlib.md5(password_reset_token.encode(), usedforsecurity=False).hexdigest()
+
+
+# expect: weak-password-hash
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.MD5PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
