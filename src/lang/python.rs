@@ -361,6 +361,31 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// An argument's source text, followed by the right-hand sides of the single-assignment
+    /// names it uses (`pw.encode()` ⟵ `request.form["password"]`), so lints that look at names
+    /// (passwords, salts) see one step of data flow.
+    fn flow_text(&self, node: Node<'t>, scope: usize) -> String {
+        let mut out = self.text(node).to_string();
+        let mut stack = vec![node];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            if seen > 32 || out.len() > 400 {
+                break;
+            }
+            seen += 1;
+            if n.kind() == "identifier" {
+                if let Some((_, [Binding::Assign(rhs)])) = self.lookup(self.text(n), scope) {
+                    out.push_str(" <- ");
+                    out.push_str(self.text(*rhs));
+                }
+                continue;
+            }
+            let mut cursor = n.walk();
+            stack.extend(n.named_children(&mut cursor));
+        }
+        out
+    }
+
     /// A dotted name for a callee or attribute: qualified when resolvable, `?`-prefixed
     /// source text otherwise, and `callee()` for attributes of an instance.
     fn qualified(&mut self, node: Node<'t>, scope: usize, depth: usize) -> String {
@@ -450,7 +475,7 @@ impl<'t> Lowerer<'t> {
                         value: self.eval(value, scope, depth + 1),
                         span: span(child),
                         origin: self.origin_of(value, scope),
-                        text: self.text(value).to_string(),
+                        text: self.flow_text(value, scope),
                     });
                 }
                 "dictionary_splat" => {
@@ -481,7 +506,7 @@ impl<'t> Lowerer<'t> {
                         value: self.eval(child, scope, depth + 1),
                         span: span(child),
                         origin: self.origin_of(child, scope),
-                        text: self.text(child).to_string(),
+                        text: self.flow_text(child, scope),
                     });
                     index = index.map(|i| i + 1);
                 }
@@ -743,6 +768,13 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "binary_operator" => self.eval_binary(node, scope, depth),
+            "not_operator" => match node
+                .child_by_field_name("argument")
+                .map(|a| self.eval(a, scope, depth + 1))
+            {
+                Some(Value::Bool(b)) => Value::Bool(!b),
+                _ => Value::Unknown,
+            },
             "dictionary" => {
                 let mut entries = Vec::new();
                 let mut cursor = node.walk();

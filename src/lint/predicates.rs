@@ -23,6 +23,7 @@ pub const NAMES: &[&str] = &[
     "short-max-age",
     "dsn-without-tls",
     "null",
+    "mentions-password",
     "weak-password-hashers",
 ];
 
@@ -54,6 +55,7 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "short-max-age" => short_max_age(s.value, params),
         "dsn-without-tls" => s.value.as_text().is_some_and(dsn_without_tls),
         "null" => matches!(s.value, Value::Null),
+        "mentions-password" => mentions_password(s.text),
         "weak-password-hashers" => weak_password_hashers(s.value),
         _ => false,
     }
@@ -98,6 +100,18 @@ pub fn plaintext_url(text: &str, schemes: &[String]) -> bool {
         return false;
     };
     if !schemes.iter().any(|s| s.eq_ignore_ascii_case(scheme)) {
+        return false;
+    }
+    // A connection string that states its TLS setting (`?tls=true`, `?ssl=false`) is judged by
+    // that setting (db-connection-without-tls), not by its scheme.
+    let query = text
+        .split_once('?')
+        .map(|(_, q)| q.to_ascii_lowercase())
+        .unwrap_or_default();
+    if query
+        .split('&')
+        .any(|kv| kv.starts_with("tls=") || kv.starts_with("ssl="))
+    {
         return false;
     }
     match host_of(text) {
@@ -241,10 +255,10 @@ pub fn truthy(v: &Value) -> bool {
     }
 }
 
-/// Source text that names a password and shows no salt or key stretching.
-pub fn password_like(text: &str) -> bool {
+/// Source text that names a password (not a reset token, a password hash or a policy).
+pub fn mentions_password(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
-    let names_password = [
+    let names = [
         "password",
         "passwd",
         "passphrase",
@@ -252,10 +266,27 @@ pub fn password_like(text: &str) -> bool {
         "pass_",
         "_pass",
         "pin_code",
-    ]
-    .iter()
-    .any(|p| t.contains(p));
-    names_password && !t.contains("salt") && !t.contains("pepper") && !t.contains("hash_name")
+    ];
+    let not_a_password = [
+        "reset_token",
+        "password_reset",
+        "reset_password",
+        "token",
+        "password_hash",
+        "hashed_password",
+        "password_policy",
+        "password_length",
+    ];
+    names.iter().any(|p| t.contains(p)) && !not_a_password.iter().any(|n| t.contains(n))
+}
+
+/// Source text that names a password and shows no salt or key stretching.
+pub fn password_like(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    mentions_password(text)
+        && !t.contains("salt")
+        && !t.contains("pepper")
+        && !t.contains("hash_name")
 }
 
 /// An HSTS max-age (a number, or a header value with `max-age=N`) under `min` (default a year).
@@ -316,7 +347,8 @@ pub fn dsn_without_tls(text: &str) -> bool {
             "ssl" | "usessl" | "requiressl" | "tls" | "ssl_enabled" => {
                 matches!(v, "false" | "0" | "no" | "off")
             }
-            "ssl-mode" | "ssl_mode" | "sslmode " => matches!(v, "disabled" | "disable"),
+            "ssl-mode" | "ssl_mode" => matches!(v, "disabled" | "disable"),
+            "ssl_disabled" => matches!(v, "true" | "1" | "yes"),
             _ => false,
         };
         if off {

@@ -1,6 +1,6 @@
 //! Checks over source-code facts shared by every language front-end.
 
-use super::{key_beside_data, smtp_without_starttls, CheckFn};
+use super::{key_beside_data, login_without_tls, CheckFn};
 
 pub const CHECKS: &[(&str, CheckFn)] = &[
     (
@@ -11,5 +11,5 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
         "key-uploaded-beside-ciphertext",
         key_beside_data::upload_beside_ciphertext,
     ),
-    ("smtp-login-without-starttls", smtp_without_starttls::check),
+    ("login-without-starttls", login_without_tls::check),
 ];

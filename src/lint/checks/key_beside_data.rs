@@ -119,7 +119,8 @@ fn upload_parts(call: &Call) -> Option<(Value, &str, crate::facts::Span)> {
             call.arg(Some(bucket_arg), None).map(|a| a.value)?
         };
         let body = call.arg(Some(body_arg), Some(0))?;
-        return Some((bucket, body.arg.text.as_str(), body.arg.span));
+        let written = body.arg.text.split(" <- ").next().unwrap_or("");
+        return Some((bucket, written, body.arg.span));
     }
     None
 }

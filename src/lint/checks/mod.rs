@@ -7,8 +7,8 @@ mod code;
 mod config;
 mod javascript;
 mod key_beside_data;
+mod login_without_tls;
 mod rust;
-mod smtp_without_starttls;
 mod terraform;
 mod yaml;
 

@@ -16,7 +16,7 @@ def check_password(user, password):
 
 
 def salted_but_fast(password, salt):
-    # ok: weak-password-hash -- salted; still weak but not this rule's pattern (known gap)
+    # ok: weak-password-hash -- salted SHA-256 is not "single unsalted SHA-2" (slow hashes are still better)
     return hashlib.sha256(salt + password.encode()).hexdigest()
 
 
@@ -45,3 +45,19 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.MD5PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+
+
+def data_flow(request):
+    pw = request.form["password"]
+    # expect: weak-password-hash
+    return hashlib.sha1(pw.encode()).hexdigest()
+
+
+def salted_md5(password, salt):
+    # expect: weak-password-hash
+    return hashlib.md5((salt + password).encode()).hexdigest()
+
+
+def via_new(password):
+    # expect: weak-password-hash
+    return hashlib.new("sha256", password.encode()).hexdigest()
