@@ -232,6 +232,11 @@ pub struct Command {
     pub span: Span,
     /// Programs of the other commands in the same pipeline, in order.
     pub pipeline: Vec<String>,
+    /// The whole pipeline this command is part of (its own span when it stands alone), so a
+    /// check can find the other members' facts.
+    pub pipeline_span: Span,
+    /// Targets of stdout redirections (`> file`, `>> file`) on this command.
+    pub redirects: Vec<Word>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
