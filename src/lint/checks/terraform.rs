@@ -1,5 +1,522 @@
-//! Checks for terraform facts.
+//! Checks over Terraform resources. The unit is a module directory, so checks can follow
+//! references between blocks; findings are reported only for resources in the file at hand.
+//!
+//! `terraform-attribute` is the data-driven one: which resource types (the pattern's
+//! `literals`, which also feed the prefilter), which attribute, which values are bad, is all in
+//! `lints/*.toml`. The others link resources (a bucket and the encryption configuration that
+//! names it, a parameter group and its parameters).
+
+use regex::Regex;
 
 use super::CheckFn;
+use crate::facts::{Node, NodeKind, Resource, Span, Value};
+use crate::lint::{CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[];
+pub const CHECKS: &[(&str, CheckFn)] = &[
+    ("terraform-attribute", attribute),
+    (
+        "terraform-s3-bucket-without-encryption",
+        s3_bucket_without_encryption,
+    ),
+    (
+        "terraform-s3-encryption-provider-key",
+        s3_encryption_provider_key,
+    ),
+    (
+        "terraform-parameter-group-without-tls",
+        parameter_group_without_tls,
+    ),
+];
+
+// ---- shared helpers -------------------------------------------------------------------------
+
+fn file_resources<'a>(ctx: &'a CheckCtx, kinds: &'a [&str]) -> impl Iterator<Item = &'a Resource> {
+    ctx.file
+        .facts
+        .resources
+        .iter()
+        .filter(move |r| kinds.contains(&r.kind.as_str()))
+}
+
+fn unit_resources<'a>(ctx: &'a CheckCtx) -> impl Iterator<Item = &'a Resource> {
+    ctx.unit.iter().flat_map(|f| f.facts.resources.iter())
+}
+
+/// Every node at a dotted path; lists fan out at every step.
+fn lookup_all<'n>(node: &'n Node, path: &str) -> Vec<&'n Node> {
+    let mut current = vec![node];
+    for key in path.split('.') {
+        let mut next = Vec::new();
+        for n in current {
+            for n in flatten(n) {
+                if let Some(child) = n.get(key) {
+                    next.push(child);
+                }
+            }
+        }
+        current = next;
+    }
+    current.into_iter().flat_map(flatten).collect()
+}
+
+fn flatten(node: &Node) -> Vec<&Node> {
+    match &node.kind {
+        NodeKind::List(items) => items.iter().collect(),
+        _ => vec![node],
+    }
+}
+
+/// Where a finding about a missing attribute points: the header of the deepest block on the
+/// path that exists, the resource header when none does.
+fn missing_at(r: &Resource, path: &str, src: &str) -> Span {
+    let mut node = &r.body;
+    let mut deepest: Option<&Node> = None;
+    for key in path.split('.') {
+        let Some(child) = flatten(node).into_iter().find_map(|n| n.get(key)) else {
+            break;
+        };
+        let Some(first) = flatten(child).into_iter().next() else {
+            break;
+        };
+        if !matches!(first.kind, NodeKind::Map(_)) {
+            break;
+        }
+        deepest = Some(first);
+        node = first;
+    }
+    match deepest {
+        Some(n) => first_line(n.span, src),
+        None => r.header,
+    }
+}
+
+fn first_line(span: Span, src: &str) -> Span {
+    let end = src
+        .get(span.start..span.end)
+        .and_then(|s| s.find('\n'))
+        .map(|i| span.start + i)
+        .unwrap_or(span.end);
+    let trimmed = src
+        .get(span.start..end)
+        .map(|s| s.trim_end().len())
+        .unwrap_or(0);
+    Span::new(span.start, span.start + trimmed)
+}
+
+fn scalar_at<'n>(r: &'n Resource, path: &str) -> Option<&'n Value> {
+    lookup_all(&r.body, path)
+        .into_iter()
+        .find_map(|n| n.scalar())
+}
+
+/// A known scalar as the text Terraform would coerce it to, lower-cased.
+fn norm(v: &Value) -> Option<String> {
+    match v {
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Int(i) => Some(i.to_string()),
+        Value::Float(f) => Some(f.to_string()),
+        Value::Str(s) => Some(s.trim().to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+fn norm_toml(v: &toml::Value) -> Option<String> {
+    match v {
+        toml::Value::Boolean(b) => Some(b.to_string()),
+        toml::Value::Integer(i) => Some(i.to_string()),
+        toml::Value::Float(f) => Some(f.to_string()),
+        toml::Value::String(s) => Some(s.trim().to_ascii_lowercase()),
+        _ => None,
+    }
+}
+
+/// A number, or a duration such as `"7776000s"`, or a numeric string.
+fn number(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Float(f) => Some(*f),
+        Value::Str(s) => s.trim().trim_end_matches('s').parse().ok(),
+        _ => None,
+    }
+}
+
+/// The scalars a value stands for: itself, or each element of a list.
+fn scalars(v: &Value) -> Vec<&Value> {
+    match v {
+        Value::List(items) => items.iter().collect(),
+        _ => vec![v],
+    }
+}
+
+fn strings(params: &toml::Table, key: &str) -> Vec<String> {
+    match params.get(key) {
+        Some(toml::Value::String(s)) => vec![s.clone()],
+        Some(toml::Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn values(v: &toml::Value) -> Vec<&toml::Value> {
+    match v {
+        toml::Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    }
+}
+
+/// Does the resource have a value at `path` equal to one of `expected` (`"*"`: any value,
+/// even an unknown one)?
+fn holds(r: &Resource, path: &str, expected: &toml::Value) -> bool {
+    let nodes = lookup_all(&r.body, path);
+    values(expected).into_iter().any(|e| {
+        if e.as_str() == Some("*") {
+            return !nodes.is_empty();
+        }
+        let Some(want) = norm_toml(e) else {
+            return false;
+        };
+        nodes.iter().any(|n| {
+            n.scalar()
+                .is_some_and(|v| scalars(v).iter().any(|s| norm(s).as_deref() == Some(&want)))
+        })
+    })
+}
+
+fn regex_holds(r: &Resource, path: &str, re: &str) -> bool {
+    let Ok(re) = Regex::new(re) else { return false };
+    lookup_all(&r.body, path).iter().any(|n| {
+        n.scalar()
+            .and_then(Value::as_str)
+            .is_some_and(|s| re.is_match(s))
+    })
+}
+
+fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (h.span.start, h.span.end));
+    hits.dedup_by_key(|h| h.span);
+    hits
+}
+
+// ---- terraform-attribute ------------------------------------------------------------------
+
+/// A data-driven attribute test on resources of the pattern's `literals` types. Params:
+/// `attr` (a dotted path, or several: any of them), `bad` (values), `bad-regex`, `below` and
+/// `above` (numbers or durations), `absent = true` (the attribute missing is the mistake, the
+/// finding then points at the block header), `when` / `unless` (tables of path → value(s),
+/// `"*"` for "present"), `when-absent` (paths that must be missing), `unless-regex` (path →
+/// regex), `unit-has` / `unless-unit-has` (resource types the module must / must not also
+/// declare), `absent-message`.
+fn attribute(ctx: &CheckCtx) -> Vec<Hit> {
+    let params = &ctx.pattern.params;
+    let kinds: Vec<&str> = ctx.pattern.literals.iter().map(String::as_str).collect();
+    let paths = strings(params, "attr");
+    let bad: Vec<String> = params
+        .get("bad")
+        .map(|v| values(v).into_iter().filter_map(norm_toml).collect())
+        .unwrap_or_default();
+    let bad_regex = params
+        .get("bad-regex")
+        .and_then(|v| v.as_str())
+        .and_then(|r| Regex::new(r).ok());
+    let below = params.get("below").and_then(toml_number);
+    let above = params.get("above").and_then(toml_number);
+    let absent = params
+        .get("absent")
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false);
+    let absent_message = params
+        .get("absent-message")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let when = params.get("when").and_then(|v| v.as_table());
+    let unless = params.get("unless").and_then(|v| v.as_table());
+    let unless_regex = params.get("unless-regex").and_then(|v| v.as_table());
+    let when_absent = strings(params, "when-absent");
+    let unit_has = strings(params, "unit-has");
+    if !unit_has.is_empty() && !unit_resources(ctx).any(|r| unit_has.contains(&r.kind)) {
+        return Vec::new();
+    }
+    let unit_lacks = strings(params, "unless-unit-has");
+    if unit_resources(ctx).any(|r| unit_lacks.contains(&r.kind)) {
+        return Vec::new();
+    }
+    let src = ctx.file.src.text.as_str();
+    let is_bad = |v: &Value| {
+        scalars(v).into_iter().any(|s| {
+            norm(s).is_some_and(|n| bad.contains(&n))
+                || bad_regex
+                    .as_ref()
+                    .is_some_and(|re| s.as_str().is_some_and(|t| re.is_match(t)))
+                || below.is_some_and(|b| number(s).is_some_and(|x| x < b))
+                || above.is_some_and(|a| number(s).is_some_and(|x| x > a))
+        })
+    };
+    let mut hits = Vec::new();
+    for r in file_resources(ctx, &kinds) {
+        if let Some(w) = when {
+            if !w.iter().all(|(p, e)| holds(r, p, e)) {
+                continue;
+            }
+        }
+        if when_absent
+            .iter()
+            .any(|p| !lookup_all(&r.body, p).is_empty())
+        {
+            continue;
+        }
+        if let Some(u) = unless {
+            if u.iter().any(|(p, e)| holds(r, p, e)) {
+                continue;
+            }
+        }
+        if let Some(u) = unless_regex {
+            if u.iter()
+                .any(|(p, e)| e.as_str().is_some_and(|re| regex_holds(r, p, re)))
+            {
+                continue;
+            }
+        }
+        let mut present = false;
+        let mut hit = None;
+        for path in &paths {
+            for node in lookup_all(&r.body, path) {
+                present = true;
+                if hit.is_none() && node.scalar().is_some_and(is_bad) {
+                    hit = Some(Hit::at(node.span));
+                }
+            }
+        }
+        if !present && absent {
+            if let Some(first) = paths.first() {
+                let span = missing_at(r, first, src);
+                hit = Some(match &absent_message {
+                    Some(m) => Hit::with(span, m.clone()),
+                    None => Hit::at(span),
+                });
+            }
+        }
+        hits.extend(hit);
+    }
+    dedup(hits)
+}
+
+fn toml_number(v: &toml::Value) -> Option<f64> {
+    match v {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+// ---- S3 ---------------------------------------------------------------------------------------
+
+const SSE_CONFIG: &str = "aws_s3_bucket_server_side_encryption_configuration";
+
+/// Does `reference` (a name such as `aws_s3_bucket.logs.id`, or a literal bucket name) point
+/// at `bucket`? `None` when it cannot be told.
+fn names_bucket(reference: &Value, bucket: &Resource) -> Option<bool> {
+    match reference {
+        Value::Name(n) => {
+            let mut parts = n.split('.');
+            let (Some(ty), Some(name)) = (parts.next(), parts.next()) else {
+                return None;
+            };
+            let name = name.split('[').next().unwrap_or(name);
+            if ty == "aws_s3_bucket" {
+                Some(name == bucket.name)
+            } else {
+                // A module output, a data source, another resource's attribute.
+                None
+            }
+        }
+        Value::Str(s) => match scalar_at(bucket, "bucket") {
+            Some(Value::Str(b)) => Some(b == s),
+            Some(Value::Partial(_)) | Some(Value::Unknown) | Some(Value::Name(_)) => None,
+            // A bucket without a literal name (bucket_prefix, generated) cannot be named.
+            _ => Some(false),
+        },
+        _ => None,
+    }
+}
+
+/// The encryption configurations that do, or may, apply to `bucket`.
+fn sse_configs<'a>(ctx: &'a CheckCtx, bucket: &'a Resource) -> (Vec<&'a Resource>, bool) {
+    let mut sure = Vec::new();
+    let mut maybe = false;
+    for r in unit_resources(ctx).filter(|r| r.kind == SSE_CONFIG) {
+        match scalar_at(r, "bucket").and_then(|b| names_bucket(b, bucket)) {
+            Some(true) => sure.push(r),
+            Some(false) => {}
+            None => maybe = true,
+        }
+    }
+    (sure, maybe)
+}
+
+fn s3_bucket_without_encryption(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for bucket in file_resources(ctx, &["aws_s3_bucket"]) {
+        if !lookup_all(&bucket.body, "server_side_encryption_configuration").is_empty() {
+            continue;
+        }
+        let (sure, maybe) = sse_configs(ctx, bucket);
+        if sure.is_empty() && !maybe {
+            hits.push(Hit::at(bucket.header));
+        }
+    }
+    dedup(hits)
+}
+
+/// Is the bucket a log-delivery target? Those cannot use SSE-KMS (ELB access logs, S3 server
+/// access logs), so SSE-S3 is the right choice there.
+fn is_log_bucket(ctx: &CheckCtx, bucket: &Resource) -> bool {
+    let acl_is_log = |r: &Resource| {
+        scalar_at(r, "acl")
+            .and_then(Value::as_str)
+            .is_some_and(|a| a == "log-delivery-write")
+    };
+    if acl_is_log(bucket) {
+        return true;
+    }
+    let targets = [
+        "target_bucket",
+        "logging.target_bucket",
+        "access_logs.bucket",
+        "logging_config.bucket",
+    ];
+    unit_resources(ctx).any(|r| {
+        (r.kind == "aws_s3_bucket_acl"
+            && acl_is_log(r)
+            && scalar_at(r, "bucket").and_then(|b| names_bucket(b, bucket)) == Some(true))
+            || targets.iter().any(|t| {
+                lookup_all(&r.body, t)
+                    .iter()
+                    .any(|n| n.scalar().and_then(|v| names_bucket(v, bucket)) == Some(true))
+            })
+    })
+}
+
+const SSE_DEFAULT: &str = "rule.apply_server_side_encryption_by_default";
+
+fn s3_encryption_provider_key(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let buckets: Vec<&Resource> = unit_resources(ctx)
+        .filter(|r| r.kind == "aws_s3_bucket")
+        .collect();
+    for r in &ctx.file.facts.resources {
+        let (default_path, owner): (String, Vec<&Resource>) = match r.kind.as_str() {
+            SSE_CONFIG => {
+                let owner = scalar_at(r, "bucket")
+                    .map(|b| {
+                        buckets
+                            .iter()
+                            .copied()
+                            .filter(|bk| names_bucket(b, bk) == Some(true))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (SSE_DEFAULT.to_string(), owner)
+            }
+            "aws_s3_bucket" => (
+                format!("server_side_encryption_configuration.{SSE_DEFAULT}"),
+                vec![r],
+            ),
+            _ => continue,
+        };
+        if owner.iter().any(|b| is_log_bucket(ctx, b)) {
+            continue;
+        }
+        for default in lookup_all(&r.body, &default_path) {
+            let Some(alg) = default.get("sse_algorithm") else {
+                continue;
+            };
+            let key = default.get("kms_master_key_id").and_then(Node::scalar);
+            let message = match alg.scalar().and_then(Value::as_str) {
+                Some("AES256") => {
+                    "AES256 (SSE-S3) encrypts with a key AWS manages, not a customer-managed key"
+                }
+                Some(a) if a.starts_with("aws:kms") => match key {
+                    None => "aws:kms without kms_master_key_id uses the AWS-managed aws/s3 key",
+                    Some(Value::Str(k)) if k.starts_with("alias/aws/") => {
+                        "the AWS-managed aws/s3 key is not a customer-managed key"
+                    }
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            hits.push(Hit::with(alg.span, message));
+        }
+    }
+    dedup(hits)
+}
+
+// ---- parameter groups ---------------------------------------------------------------------------
+
+/// RDS, Aurora and Redshift parameter groups that let clients connect without TLS: the
+/// enforcing parameter set off, or missing where the engine's default is off.
+fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
+    let kinds = [
+        "aws_db_parameter_group",
+        "aws_rds_cluster_parameter_group",
+        "aws_redshift_parameter_group",
+    ];
+    let mut hits = Vec::new();
+    for r in file_resources(ctx, &kinds) {
+        let family = match scalar_at(r, "family") {
+            Some(Value::Str(f)) => f.to_ascii_lowercase(),
+            _ => continue,
+        };
+        let (param, off, default_off): (&str, &[&str], bool) =
+            if r.kind == "aws_redshift_parameter_group" {
+                ("require_ssl", &["false", "0"], true)
+            } else if family.starts_with("postgres") || family.starts_with("aurora-postgresql") {
+                // PostgreSQL 15 and later default rds.force_ssl to 1.
+                let version = family
+                    .trim_start_matches("aurora-postgresql")
+                    .trim_start_matches("postgres")
+                    .split('.')
+                    .next()
+                    .and_then(|v| v.parse::<u32>().ok());
+                let default_off = match version {
+                    Some(v) => family.starts_with("postgres") && v < 15,
+                    None => false,
+                };
+                ("rds.force_ssl", &["0", "false"], default_off)
+            } else if family.starts_with("mysql")
+                || family.starts_with("aurora-mysql")
+                || family.starts_with("mariadb")
+            {
+                ("require_secure_transport", &["0", "off", "false"], true)
+            } else {
+                continue;
+            };
+        let mut found = None;
+        for p in lookup_all(&r.body, "parameter") {
+            let name = p.get("name").and_then(Node::scalar).and_then(norm);
+            if name.as_deref() != Some(param) {
+                continue;
+            }
+            found = Some(p);
+        }
+        match found {
+            Some(p) => {
+                let value = p.get("value").and_then(Node::scalar).and_then(norm);
+                if value.is_some_and(|v| off.contains(&v.as_str())) {
+                    let span = p.get("value").map(|v| v.span).unwrap_or(p.span);
+                    hits.push(Hit::with(
+                        span,
+                        format!("`{param}` is off: clients may connect without TLS"),
+                    ));
+                }
+            }
+            None if default_off => hits.push(Hit::with(
+                r.header,
+                format!("the parameter group does not set `{param}`, so clients may connect without TLS"),
+            )),
+            None => {}
+        }
+    }
+    dedup(hits)
+}

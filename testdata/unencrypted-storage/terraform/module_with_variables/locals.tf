@@ -1,0 +1,3 @@
+locals {
+  volume_encrypted = var.encrypt_storage
+}

@@ -1,0 +1,29 @@
+resource "aws_ebs_volume" "data" {
+  availability_zone = "eu-west-1a"
+  size              = 100
+  # expect: unencrypted-storage
+  encrypted = local.volume_encrypted
+}
+
+resource "aws_elasticache_replication_group" "sessions" {
+  replication_group_id = "sessions"
+  description          = "sessions"
+  # ok: unencrypted-storage -- terraform.tfvars sets encrypt_cache = true
+  at_rest_encryption_enabled = var.encrypt_cache
+  kms_key_id                 = var.cache_key_arn
+  transit_encryption_enabled = true
+}
+
+resource "aws_opensearch_domain" "search" {
+  domain_name = "search"
+
+  encrypt_at_rest {
+    # ok: unencrypted-storage -- no default and no tfvars value: unknown, not a guess
+    enabled    = var.encrypt_search
+    kms_key_id = var.search_key_arn
+  }
+
+  node_to_node_encryption {
+    enabled = true
+  }
+}

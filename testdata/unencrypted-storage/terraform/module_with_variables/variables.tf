@@ -1,0 +1,13 @@
+variable "encrypt_storage" {
+  type    = bool
+  default = false
+}
+
+variable "encrypt_cache" {
+  type    = bool
+  default = false
+}
+
+variable "encrypt_search" {
+  type = bool
+}
