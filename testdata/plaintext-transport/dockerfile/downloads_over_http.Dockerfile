@@ -1,4 +1,5 @@
 FROM debian:12
+# expect: plaintext-transport
 ARG MIRROR=http://mirror.example.com/tools
 # expect: plaintext-transport
 ADD http://downloads.example.com/agent/agent.tar.gz /opt/
