@@ -1,0 +1,45 @@
+# expect: provider-managed-key
+resource "aws_db_instance" "analytics" {
+  engine            = "mysql"
+  instance_class    = "db.m6g.large"
+  storage_encrypted = true
+}
+
+# ok: provider-managed-key -- a customer-managed key
+resource "aws_rds_cluster" "billing" {
+  engine            = "aurora-postgresql"
+  storage_encrypted = true
+  kms_key_id        = var.billing_key_arn
+}
+
+# expect: provider-managed-key
+resource "aws_ebs_volume" "cache" {
+  availability_zone = "eu-west-1a"
+  size              = 20
+  encrypted         = true
+}
+
+resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+  # expect: provider-managed-key
+  kms_master_key_id = "alias/aws/sqs"
+}
+
+resource "aws_sqs_queue" "events" {
+  name = "events"
+  # expect: provider-managed-key
+  sqs_managed_sse_enabled = true
+}
+
+resource "aws_opensearch_domain" "catalog" {
+  domain_name = "catalog"
+
+  # expect: provider-managed-key
+  encrypt_at_rest {
+    enabled = true
+  }
+
+  node_to_node_encryption {
+    enabled = true
+  }
+}
