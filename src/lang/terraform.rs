@@ -549,9 +549,28 @@ impl<'m, 'a> Evaluator<'m, 'a> {
     }
 
     fn template(&self, node: TsNode, src: &str, scope: &Scope, depth: usize) -> Value {
+        let parts: Vec<TsNode> = named_children(node)
+            .into_iter()
+            .filter(|k| {
+                matches!(
+                    k.kind(),
+                    "template_literal" | "template_interpolation" | "template_directive"
+                )
+            })
+            .collect();
+        // `"${x}"` is `x` itself, whatever its type (Terraform 0.11 style references).
+        if let [only] = parts.as_slice() {
+            if only.kind() == "template_interpolation" {
+                return named_children(*only)
+                    .into_iter()
+                    .find(|c| c.kind() == "expression")
+                    .map(|e| self.eval(e, src, scope, depth))
+                    .unwrap_or(Value::Unknown);
+            }
+        }
         let mut out = String::new();
         let mut known = true;
-        for k in named_children(node) {
+        for k in parts {
             match k.kind() {
                 "template_literal" => out.push_str(&unescape(text(k, src))),
                 "template_interpolation" => {
@@ -1097,6 +1116,25 @@ resource "aws_db_instance" "a" {
         assert_eq!(attr(r, "size"), &Value::Int(2048));
         assert_eq!(attr(r, "unknown"), &Value::Unknown);
         assert_eq!(attr(r, "list"), &Value::Str("b".into()));
+    }
+
+    #[test]
+    fn a_lone_interpolation_is_the_value_itself() {
+        let f = lower_text(
+            r#"
+variable "on" { default = true }
+resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
+  bucket  = "${aws_s3_bucket.logs.id}"
+  enabled = "${var.on}"
+}
+"#,
+        );
+        let r = &f.resources[0];
+        assert_eq!(
+            attr(r, "bucket"),
+            &Value::Name("aws_s3_bucket.logs.id".into())
+        );
+        assert_eq!(attr(r, "enabled"), &Value::Bool(true));
     }
 
     #[test]

@@ -1,0 +1,8 @@
+variable "name" {
+  type = string
+}
+
+variable "storage_encrypted" {
+  type    = bool
+  default = true
+}
