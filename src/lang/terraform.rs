@@ -20,7 +20,9 @@ use tree_sitter::{Node as TsNode, Tree};
 
 use super::ts::{self, span, text};
 use super::LowerError;
-use crate::facts::{Assign, Facts, Node, NodeKind, Resource, Span, Value, UNKNOWN_PART};
+use crate::facts::{
+    Arg, Assign, CallValue, Facts, Node, NodeKind, Resource, Span, Value, UNKNOWN_PART,
+};
 use crate::source::SourceFile;
 
 /// Deepest expression or block nesting the lowerer follows before answering `Unknown`.
@@ -665,6 +667,18 @@ impl<'m, 'a> Evaluator<'m, 'a> {
         match (name, args.as_slice()) {
             ("tobool" | "tostring" | "tonumber" | "tolist" | "toset" | "tomap", [v]) => v.clone(),
             ("lower", [Value::Str(s)]) => Value::Str(s.to_lowercase()),
+            // Kept as a call so checks can read the document it encodes.
+            ("jsonencode", [v]) => Value::Call(Box::new(CallValue {
+                callee: "jsonencode".into(),
+                args: vec![Arg {
+                    name: None,
+                    index: Some(0),
+                    value: v.clone(),
+                    span: Span::default(),
+                    origin: None,
+                    text: String::new(),
+                }],
+            })),
             ("upper", [Value::Str(s)]) => Value::Str(s.to_uppercase()),
             ("lookup", [Value::Map(_), Value::Str(k), ..]) => match args[0].get(k) {
                 Some(v) => v.clone(),

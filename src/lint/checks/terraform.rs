@@ -26,6 +26,8 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
         "terraform-parameter-group-without-tls",
         parameter_group_without_tls,
     ),
+    ("terraform-named-attribute", named_attribute),
+    ("terraform-json-attribute", json_attribute),
 ];
 
 // ---- shared helpers -------------------------------------------------------------------------
@@ -519,4 +521,117 @@ fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
         }
     }
     dedup(hits)
+}
+
+// ---- name/value attribute lists -------------------------------------------------------------
+
+/// Blocks that list settings as `name`/`value` pairs (`policy_attribute` of an ELB policy):
+/// the first pair per resource whose name matches `name-regex` and whose value is one of
+/// `on` (default `["true"]`). Params: `block`, `name-regex`, `on`.
+fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
+    let params = &ctx.pattern.params;
+    let kinds: Vec<&str> = ctx.pattern.literals.iter().map(String::as_str).collect();
+    let blocks = strings(params, "block");
+    let Some(re) = params
+        .get("name-regex")
+        .and_then(|v| v.as_str())
+        .and_then(|r| Regex::new(r).ok())
+    else {
+        return Vec::new();
+    };
+    let on: Vec<String> = match params.get("on") {
+        Some(v) => values(v).into_iter().filter_map(norm_toml).collect(),
+        None => vec!["true".into()],
+    };
+    let mut hits = Vec::new();
+    for r in file_resources(ctx, &kinds) {
+        let found = blocks
+            .iter()
+            .flat_map(|b| lookup_all(&r.body, b))
+            .find(|item| {
+                let name = item
+                    .get("name")
+                    .and_then(Node::scalar)
+                    .and_then(Value::as_str);
+                let value = item.get("value").and_then(Node::scalar).and_then(norm);
+                name.is_some_and(|n| re.is_match(n)) && value.is_some_and(|v| on.contains(&v))
+            });
+        if let Some(item) = found {
+            hits.push(Hit::at(item.span));
+        }
+    }
+    dedup(hits)
+}
+
+// ---- JSON documents in attributes ---------------------------------------------------------------
+
+/// A JSON document held in an attribute (a heredoc, a string, or `jsonencode({...})`), tested
+/// at a dotted path. Params: `attr`, `json-path`, `bad`.
+fn json_attribute(ctx: &CheckCtx) -> Vec<Hit> {
+    let params = &ctx.pattern.params;
+    let kinds: Vec<&str> = ctx.pattern.literals.iter().map(String::as_str).collect();
+    let attrs = strings(params, "attr");
+    let paths = strings(params, "json-path");
+    let bad: Vec<String> = params
+        .get("bad")
+        .map(|v| values(v).into_iter().filter_map(norm_toml).collect())
+        .unwrap_or_default();
+    let mut hits = Vec::new();
+    for r in file_resources(ctx, &kinds) {
+        for node in attrs.iter().flat_map(|a| lookup_all(&r.body, a)) {
+            let Some(doc) = node.scalar().and_then(json_document) else {
+                continue;
+            };
+            let is_bad = paths.iter().any(|p| {
+                let mut v = &doc;
+                for key in p.split('.') {
+                    match v.get(key) {
+                        Some(next) => v = next,
+                        None => return false,
+                    }
+                }
+                norm(v).is_some_and(|n| bad.contains(&n))
+            });
+            if is_bad {
+                hits.push(Hit::at(node.span));
+                break;
+            }
+        }
+    }
+    dedup(hits)
+}
+
+fn json_document(v: &Value) -> Option<Value> {
+    match v {
+        Value::Str(s) => serde_json::from_str::<serde_json::Value>(s)
+            .ok()
+            .map(|j| from_json(&j, 0)),
+        Value::Call(c) if c.callee == "jsonencode" => c.args.first().map(|a| a.value.clone()),
+        Value::Map(_) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+fn from_json(j: &serde_json::Value, depth: usize) -> Value {
+    if depth > 64 {
+        return Value::Unknown;
+    }
+    match j {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .map(Value::Int)
+            .or_else(|| n.as_f64().map(Value::Float))
+            .unwrap_or(Value::Unknown),
+        serde_json::Value::String(s) => Value::Str(s.clone()),
+        serde_json::Value::Array(items) => {
+            Value::List(items.iter().map(|i| from_json(i, depth + 1)).collect())
+        }
+        serde_json::Value::Object(map) => Value::Map(
+            map.iter()
+                .map(|(k, v)| (k.clone(), from_json(v, depth + 1)))
+                .collect(),
+        ),
+    }
 }
