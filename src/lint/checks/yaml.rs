@@ -1,5 +1,515 @@
-//! Checks for yaml facts.
+//! Checks for the YAML family: CloudFormation resources, Kubernetes objects, container and
+//! control-plane commands, environment blocks. The resource types, property paths, flags and
+//! values live in the patterns (`lints/*.toml`, `params`); these functions hold the mechanism.
 
 use super::CheckFn;
+use crate::facts::{Node, NodeKind, Resource, Span, Value};
+use crate::lint::predicates::{host_of, is_loopback};
+use crate::lint::{glob, value_matches, CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[];
+pub const CHECKS: &[(&str, CheckFn)] = &[
+    ("cfn-property", cfn_property),
+    ("cfn-s3-encryption", cfn_s3_encryption),
+    ("cfn-kms-rotation", cfn_kms_rotation),
+    ("cfn-http-listener", cfn_http_listener),
+    ("k8s-ingress-without-tls", k8s_ingress_without_tls),
+    ("k8s-identity-provider-first", k8s_identity_provider_first),
+    ("command-flag", command_flag),
+    ("named-value", named_value),
+];
+
+/// Deepest `Fn::If` nesting followed.
+const MAX_BRANCH_DEPTH: usize = 16;
+
+fn strs(params: &toml::Table, key: &str) -> Vec<String> {
+    match params.get(key) {
+        Some(toml::Value::String(s)) => vec![s.clone()],
+        Some(toml::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A property path: `"A.B"`, or `["Parameters", "rds.force_ssl"]` when a key has a dot.
+fn segments(params: &toml::Table, key: &str) -> Vec<String> {
+    match params.get(key) {
+        Some(toml::Value::String(s)) => s.split('.').map(str::to_owned).collect(),
+        Some(toml::Value::Array(_)) => strs(params, key),
+        _ => Vec::new(),
+    }
+}
+
+fn resources<'a>(ctx: &'a CheckCtx, types: &[String]) -> impl Iterator<Item = &'a Resource> {
+    let types = types.to_vec();
+    ctx.file
+        .facts
+        .resources
+        .iter()
+        .filter(move |r| types.iter().any(|t| glob::matches(t, &r.kind)))
+}
+
+/// Every node at `path` under `node`; a list on the way, or at the end, fans out to each
+/// element.
+fn find_all<'a>(node: &'a Node, path: &[String]) -> Vec<&'a Node> {
+    let mut current = vec![node];
+    for key in path {
+        let mut next = Vec::new();
+        for n in current {
+            match &n.kind {
+                NodeKind::List(items) => next.extend(items.iter().filter_map(|i| i.get(key))),
+                _ => next.extend(n.get(key)),
+            }
+        }
+        current = next;
+    }
+    current
+        .into_iter()
+        .flat_map(|n| match &n.kind {
+            NodeKind::List(items) => items.iter().collect(),
+            _ => vec![n],
+        })
+        .collect()
+}
+
+/// The values a property can take: `Fn::If` gives both branches.
+fn branches(node: &Node) -> Vec<&Node> {
+    let mut out = Vec::new();
+    let mut stack = vec![(node, 0)];
+    while let Some((n, depth)) = stack.pop() {
+        match n.get("Fn::If") {
+            Some(Node {
+                kind: NodeKind::List(items),
+                ..
+            }) if items.len() == 3 && depth < MAX_BRANCH_DEPTH && n.kind_len() == 1 => {
+                stack.push((&items[2], depth + 1));
+                stack.push((&items[1], depth + 1));
+            }
+            _ => out.push(n),
+        }
+    }
+    out
+}
+
+trait KindLen {
+    fn kind_len(&self) -> usize;
+}
+
+impl KindLen for Node {
+    fn kind_len(&self) -> usize {
+        match &self.kind {
+            NodeKind::Map(e) => e.len(),
+            NodeKind::List(i) => i.len(),
+            NodeKind::Scalar(_) => 1,
+        }
+    }
+}
+
+/// CloudFormation takes `"true"`/`"false"` strings for booleans; compare them as booleans.
+fn normalized(v: &Value) -> Value {
+    match v {
+        Value::Str(s) if s.eq_ignore_ascii_case("true") => Value::Bool(true),
+        Value::Str(s) if s.eq_ignore_ascii_case("false") => Value::Bool(false),
+        Value::Str(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse().map(Value::Int).unwrap_or_else(|_| v.clone())
+        }
+        _ => v.clone(),
+    }
+}
+
+fn str_of(node: &Node) -> Option<&str> {
+    node.scalar().and_then(Value::as_str)
+}
+
+/// A CloudFormation property whose value (or one `Fn::If` branch of it) passes the pattern's
+/// `is` test, or, with `params.missing = true`, that is absent. `params.types` are the resource
+/// types, `params.property` the path inside `Properties`; any of `params.exempt` (paths)
+/// being present exempts the resource (`params.exempt-missing`: exempts it from `missing` only,
+/// such as a key id that implies encryption); every `params.require` path must be `true` for the
+/// resource to be checked (a key is only asked of encrypted storage); `params.once = true`
+/// reports one value per resource (one list, one root cause).
+fn cfn_property(ctx: &CheckCtx) -> Vec<Hit> {
+    let p = ctx.pattern;
+    let path = segments(&p.params, "property");
+    let missing = p
+        .params
+        .get("missing")
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false);
+    let exempt: Vec<Vec<String>> = strs(&p.params, "exempt")
+        .iter()
+        .map(|e| e.split('.').map(str::to_owned).collect())
+        .collect();
+    let exempt_missing: Vec<Vec<String>> = strs(&p.params, "exempt-missing")
+        .iter()
+        .map(|e| e.split('.').map(str::to_owned).collect())
+        .collect();
+    let require: Vec<Vec<String>> = strs(&p.params, "require")
+        .iter()
+        .map(|e| e.split('.').map(str::to_owned).collect())
+        .collect();
+    let once = p
+        .params
+        .get("once")
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false);
+    let mut hits = Vec::new();
+    for r in resources(ctx, &strs(&p.params, "types")) {
+        if exempt.iter().any(|e| !find_all(&r.body, e).is_empty()) {
+            continue;
+        }
+        let required = require.iter().all(|path| {
+            let found = find_all(&r.body, path);
+            !found.is_empty()
+                && found.iter().all(|n| {
+                    branches(n)
+                        .iter()
+                        .all(|b| b.scalar().map(normalized) == Some(Value::Bool(true)))
+                })
+        });
+        if !required {
+            continue;
+        }
+        let found = find_all(&r.body, &path);
+        if found.is_empty() {
+            if missing
+                && !exempt_missing
+                    .iter()
+                    .any(|e| !find_all(&r.body, e).is_empty())
+            {
+                hits.push(Hit::at(r.header));
+            }
+            continue;
+        }
+        for node in found {
+            let bad = branches(node).into_iter().find(|b| {
+                b.scalar().is_some_and(|v| {
+                    let v = normalized(v);
+                    let text = v.as_text().unwrap_or("").to_string();
+                    value_matches(p.is.as_ref(), Some(&v), &text, &p.params)
+                })
+            });
+            if let Some(b) = bad {
+                hits.push(Hit::at(b.span));
+                if once {
+                    break;
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// S3 buckets. `params.report = "missing"`: no `BucketEncryption` at all. `"provider-managed"`:
+/// SSE-S3 (`AES256`), `aws:kms` without a key, or the AWS-managed `alias/aws/s3` key; buckets
+/// that receive access logs are exempt (log delivery only writes to SSE-S3 buckets).
+fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
+    let report = strs(&ctx.pattern.params, "report");
+    let report = report.first().map(String::as_str).unwrap_or("missing");
+    let buckets: Vec<&Resource> = resources(ctx, &["AWS::S3::Bucket".to_string()]).collect();
+    let log_targets: Vec<String> = buckets
+        .iter()
+        .filter_map(|b| b.body.path("LoggingConfiguration.DestinationBucketName"))
+        .filter_map(|d| d.get("Ref").and_then(str_of).map(str::to_owned))
+        .collect();
+    let mut hits = Vec::new();
+    for b in buckets {
+        let enc = b.body.get("BucketEncryption");
+        if report == "missing" {
+            if enc.is_none() {
+                hits.push(Hit::with(
+                    b.header,
+                    "the bucket declares no server-side encryption (AWS falls back to SSE-S3 with an AWS-owned key)",
+                ));
+            }
+            continue;
+        }
+        let log_bucket = log_targets.contains(&b.name)
+            || b.body
+                .get("AccessControl")
+                .and_then(str_of)
+                .is_some_and(|a| a == "LogDeliveryWrite");
+        let Some(enc) = enc else { continue };
+        if log_bucket {
+            continue;
+        }
+        let path = [
+            "ServerSideEncryptionConfiguration",
+            "ServerSideEncryptionByDefault",
+        ]
+        .map(String::from);
+        for default in find_all(enc, &path) {
+            let key = default.get("KMSMasterKeyID");
+            let Some(alg) = default.get("SSEAlgorithm") else {
+                continue;
+            };
+            for a in branches(alg) {
+                let Some(name) = str_of(a) else { continue };
+                let hit = match name {
+                    "AES256" => Some(Hit::at(a.span)),
+                    "aws:kms" | "aws:kms:dsse" => match key {
+                        None => Some(Hit::with(
+                            a.span,
+                            "SSE-KMS without KMSMasterKeyID uses the AWS-managed aws/s3 key",
+                        )),
+                        Some(k) if str_of(k).is_some_and(aws_managed_alias) => {
+                            Some(Hit::at(k.span))
+                        }
+                        Some(_) => None,
+                    },
+                    _ => None,
+                };
+                if let Some(h) = hit {
+                    hits.push(h);
+                    break;
+                }
+            }
+        }
+    }
+    hits
+}
+
+fn aws_managed_alias(key: &str) -> bool {
+    key.starts_with("alias/aws/") || key.contains(":alias/aws/")
+}
+
+/// KMS keys without automatic rotation, or rotating less often than once a year
+/// (`params.max-days`, default 365). Asymmetric, HMAC and imported (`Origin: EXTERNAL`) keys
+/// cannot rotate automatically and are exempt.
+fn cfn_kms_rotation(ctx: &CheckCtx) -> Vec<Hit> {
+    let max_days = ctx
+        .pattern
+        .params
+        .get("max-days")
+        .and_then(toml::Value::as_integer)
+        .unwrap_or(365);
+    let mut hits = Vec::new();
+    for k in resources(ctx, &["AWS::KMS::Key".to_string()]) {
+        let spec = k
+            .body
+            .get("KeySpec")
+            .and_then(str_of)
+            .unwrap_or("SYMMETRIC_DEFAULT");
+        let usage = k
+            .body
+            .get("KeyUsage")
+            .and_then(str_of)
+            .unwrap_or("ENCRYPT_DECRYPT");
+        let origin = k.body.get("Origin").and_then(str_of).unwrap_or("AWS_KMS");
+        if spec != "SYMMETRIC_DEFAULT" || usage != "ENCRYPT_DECRYPT" || origin == "EXTERNAL" {
+            continue;
+        }
+        match k.body.get("EnableKeyRotation") {
+            None => hits.push(Hit::with(
+                k.header,
+                "the KMS key does not set EnableKeyRotation (rotation is off by default)",
+            )),
+            Some(rot) => {
+                let off = branches(rot)
+                    .into_iter()
+                    .find(|b| b.scalar().map(normalized) == Some(Value::Bool(false)));
+                if let Some(b) = off {
+                    hits.push(Hit::at(b.span));
+                    continue;
+                }
+                if let Some(days) = k.body.get("RotationPeriodInDays") {
+                    if matches!(days.scalar().map(normalized), Some(Value::Int(d)) if d > max_days)
+                    {
+                        hits.push(Hit::with(
+                            days.span,
+                            format!("the KMS key rotates less often than every {max_days} days"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// Load-balancer listeners on plain HTTP whose default actions do not all redirect to HTTPS
+/// (a fixed response serves no data and is fine too).
+fn cfn_http_listener(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for l in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+        let Some(proto) = l.body.get("Protocol") else {
+            continue;
+        };
+        let http = branches(proto)
+            .into_iter()
+            .find(|b| str_of(b).is_some_and(|s| s.eq_ignore_ascii_case("HTTP")));
+        let Some(http) = http else { continue };
+        let actions = find_all(&l.body, &["DefaultActions".to_string()]);
+        let harmless = |a: &&Node| {
+            let ty = a.get("Type").and_then(str_of).unwrap_or("");
+            ty == "fixed-response"
+                || (ty == "redirect"
+                    && a.path("RedirectConfig.Protocol")
+                        .and_then(str_of)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("HTTPS")))
+        };
+        if actions.is_empty() || !actions.iter().all(harmless) {
+            hits.push(Hit::at(http.span));
+        }
+    }
+    hits
+}
+
+/// Hosts that are reachable from outside a cluster: a dotted name that is not loopback and not
+/// a cluster-internal suffix (`params.internal-suffixes`).
+fn public_host(host: &str, internal: &[String]) -> bool {
+    let h = host.trim_start_matches("*.").to_ascii_lowercase();
+    h.contains('.') && !is_loopback(&h) && !internal.iter().any(|s| h.ends_with(s.as_str()))
+}
+
+/// An Ingress with rules for a public host and no `spec.tls`.
+fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
+    let internal = strs(&ctx.pattern.params, "internal-suffixes");
+    let mut hits = Vec::new();
+    for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+        let has_tls = r
+            .body
+            .path("spec.tls")
+            .is_some_and(|t| matches!(&t.kind, NodeKind::List(items) if !items.is_empty()));
+        if has_tls {
+            continue;
+        }
+        let rules = find_all(&r.body, &["spec", "rules", "host"].map(String::from));
+        let public = rules
+            .into_iter()
+            .find(|h| str_of(h).is_some_and(|s| public_host(s, &internal)));
+        if let Some(h) = public {
+            hits.push(Hit::with(
+                h.span,
+                format!(
+                    "the ingress serves {} without tls",
+                    str_of(h).unwrap_or("a public host")
+                ),
+            ));
+        }
+    }
+    hits
+}
+
+/// An EncryptionConfiguration whose first provider for a resource list is `identity`: new
+/// writes are stored in plaintext (later providers only decrypt).
+fn k8s_identity_provider_first(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+        let Some(NodeKind::List(lists)) = r.body.get("resources").map(|n| &n.kind) else {
+            continue;
+        };
+        for list in lists {
+            let first = match list.get("providers").map(|p| &p.kind) {
+                Some(NodeKind::List(providers)) => providers.first(),
+                _ => None,
+            };
+            if let Some(first) = first.filter(|f| f.get("identity").is_some()) {
+                hits.push(Hit::at(first.span));
+            }
+        }
+    }
+    hits
+}
+
+/// A flag of a command (`pattern.command` programs, `pattern.flags` names) whose value passes
+/// the pattern's `is` test; `is = { absent = true }` reports a command without the flag.
+/// `params.boolean = true`: a bare flag means `true` (Go boolean flags); otherwise a bare flag
+/// takes the next word as its value.
+fn command_flag(ctx: &CheckCtx) -> Vec<Hit> {
+    let p = ctx.pattern;
+    let boolean = p
+        .params
+        .get("boolean")
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false);
+    let mut hits = Vec::new();
+    for c in ctx
+        .file
+        .facts
+        .commands
+        .iter()
+        .filter(|c| p.command.iter().any(|n| n == &c.program))
+    {
+        let mut found = None;
+        for (i, w) in c.args.iter().enumerate() {
+            for f in &p.flags {
+                let value = if w.text == *f {
+                    if boolean {
+                        Some("true".to_string())
+                    } else {
+                        Some(
+                            c.args
+                                .get(i + 1)
+                                .map(|n| n.text.clone())
+                                .unwrap_or_default(),
+                        )
+                    }
+                } else {
+                    w.text
+                        .strip_prefix(f.as_str())
+                        .and_then(|r| r.strip_prefix('='))
+                        .map(str::to_owned)
+                };
+                if let Some(v) = value {
+                    found = Some((w.span, v));
+                }
+            }
+        }
+        match found {
+            Some((span, v)) => {
+                if value_matches(p.is.as_ref(), Some(&Value::Str(v.clone())), &v, &p.params) {
+                    hits.push(Hit::at(span));
+                }
+            }
+            None => {
+                if value_matches(p.is.as_ref(), None, "", &p.params) {
+                    hits.push(Hit::at(c.span));
+                }
+            }
+        }
+    }
+    hits
+}
+
+/// Environment variables (`pattern.env`) or mapping entries (`pattern.entry`) whose name
+/// matches a glob, case-insensitively, and whose value passes the pattern's `is` test. With
+/// `params.internal-suffixes`, URLs to single-label or cluster-internal hosts are left alone.
+fn named_value(ctx: &CheckCtx) -> Vec<Hit> {
+    let p = ctx.pattern;
+    let internal = strs(&p.params, "internal-suffixes");
+    let filter_hosts = p.params.contains_key("internal-suffixes");
+    let lower = |globs: &[String]| -> Vec<String> {
+        globs.iter().map(|g| g.to_ascii_lowercase()).collect()
+    };
+    let env_globs = lower(&p.env);
+    let entry_globs = lower(&p.entry);
+    let facts = &ctx.file.facts;
+    let mut candidates: Vec<(&Value, Span)> = Vec::new();
+    for e in &facts.envs {
+        if glob::any(&env_globs, &e.name.to_ascii_lowercase()) {
+            candidates.push((&e.value, e.span));
+        }
+    }
+    for e in &facts.entries {
+        let path = e.path.to_ascii_lowercase();
+        if entry_globs
+            .iter()
+            .any(|g| glob::matches(g, &path) || glob::matches(&format!("*.{g}"), &path))
+        {
+            candidates.push((&e.value, e.span));
+        }
+    }
+    candidates
+        .into_iter()
+        .filter(|(v, _)| {
+            !filter_hosts
+                || v.as_text()
+                    .and_then(host_of)
+                    .is_some_and(|h| public_host(h, &internal))
+        })
+        .filter(|(v, _)| value_matches(p.is.as_ref(), Some(v), "", &p.params))
+        .map(|(_, span)| Hit::at(span))
+        .collect()
+}

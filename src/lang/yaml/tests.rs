@@ -1,0 +1,168 @@
+use super::*;
+use crate::facts::NodeKind;
+
+fn lower_as(kind: FileKind, name: &str, text: &str) -> Facts {
+    let src = SourceFile::new(name.into(), name.into(), kind, text.into());
+    lower(&src).unwrap()
+}
+
+fn entry<'a>(f: &'a Facts, path: &str) -> &'a Entry {
+    f.entries
+        .iter()
+        .find(|e| e.path == path)
+        .unwrap_or_else(|| {
+            panic!(
+                "no entry {path}: {:?}",
+                f.entries.iter().map(|e| &e.path).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn scalars_are_typed_and_entries_carry_paths() {
+    let f = lower_as(
+        FileKind::SpringYaml,
+        "application.yml",
+        "spring:\n  datasource:\n    url: \"jdbc:postgresql://db/app?sslmode=disable\"\n    pool: 10\n  ssl: false\n  name: 'it''s'\n",
+    );
+    assert_eq!(
+        entry(&f, "spring.datasource.url").value,
+        Value::Str("jdbc:postgresql://db/app?sslmode=disable".into())
+    );
+    assert_eq!(entry(&f, "spring.datasource.pool").value, Value::Int(10));
+    assert_eq!(entry(&f, "spring.ssl").value, Value::Bool(false));
+    assert_eq!(entry(&f, "spring.name").value, Value::Str("it's".into()));
+    let e = entry(&f, "spring.ssl");
+    assert_eq!(&"spring:\n  datasource:\n    url: \"jdbc:postgresql://db/app?sslmode=disable\"\n    pool: 10\n  ssl: false\n"[e.span.start..e.span.end], "ssl: false");
+}
+
+#[test]
+fn anchors_aliases_and_merge_keys_resolve() {
+    let f = lower_as(
+        FileKind::Compose,
+        "docker-compose.yml",
+        "x-env: &env\n  NODE_TLS_REJECT_UNAUTHORIZED: \"0\"\nservices:\n  api:\n    image: a\n    environment:\n      <<: *env\n      B: two\n",
+    );
+    let names: Vec<_> = f
+        .envs
+        .iter()
+        .map(|e| (e.name.as_str(), e.value.clone()))
+        .collect();
+    assert!(
+        names.contains(&("NODE_TLS_REJECT_UNAUTHORIZED", Value::Str("0".into()))),
+        "{names:?}"
+    );
+    assert!(names.contains(&("B", Value::Str("two".into()))));
+}
+
+#[test]
+fn compose_list_environment() {
+    let f = lower_as(
+        FileKind::Compose,
+        "docker-compose.yml",
+        "services:\n  api:\n    image: a\n    environment:\n      - PYTHONHTTPSVERIFY=0\n      - LONE\n",
+    );
+    assert_eq!(f.envs[0].name, "PYTHONHTTPSVERIFY");
+    assert_eq!(f.envs[0].value, Value::Str("0".into()));
+    assert_eq!(f.envs[1].value, Value::Unknown);
+}
+
+#[test]
+fn cloudformation_yaml_tags_and_parameters() {
+    let text = "AWSTemplateFormatVersion: '2010-09-09'\nParameters:\n  Enc:\n    Type: String\n    Default: 'false'\n  Key:\n    Type: String\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: !Ref Enc\n      KmsKeyId: !Ref Key\n      Name: !Sub '${AWS::StackName}-db'\n      Arn: !GetAtt Other.Arn\n      Flag: !If [IsProd, true, false]\n";
+    let f = lower_as(FileKind::CloudFormation, "t.yaml", text);
+    let r = &f.resources[0];
+    assert_eq!(r.kind, "AWS::RDS::DBInstance");
+    assert_eq!(r.name, "Db");
+    assert_eq!(&text[r.header.start..r.header.end], "Db");
+    let enc = r.body.get("StorageEncrypted").unwrap();
+    assert_eq!(enc.scalar(), Some(&Value::Str("false".into())));
+    assert_eq!(&text[enc.span.start..enc.span.end], "!Ref Enc");
+    assert!(r.body.get("KmsKeyId").unwrap().get("Ref").is_some());
+    assert_eq!(
+        r.body.get("Name").unwrap().scalar(),
+        Some(&Value::Partial("\u{FFFD}-db".into()))
+    );
+    let ifs = r.body.path("Flag.Fn::If").unwrap();
+    assert!(matches!(&ifs.kind, NodeKind::List(items) if items.len() == 3));
+    assert_eq!(
+        entry(&f, "Resources.Db.Properties.StorageEncrypted").value,
+        Value::Str("false".into())
+    );
+}
+
+#[test]
+fn cloudformation_json_is_read_as_flow_yaml() {
+    let text = "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",\n  \"Resources\": {\n    \"Vol\": {\n      \"Type\": \"AWS::EC2::Volume\",\n      \"Properties\": { \"Encrypted\": false, \"Size\": 10, \"Tags\": [{\"Key\": \"a\"}] }\n    }\n  }\n}\n";
+    let f = lower_as(FileKind::CloudFormation, "t.json", text);
+    assert!(f.recovered_errors.is_empty());
+    let r = &f.resources[0];
+    assert_eq!(r.kind, "AWS::EC2::Volume");
+    assert_eq!(&text[r.header.start..r.header.end], "\"Vol\"");
+    assert_eq!(
+        r.body.get("Encrypted").unwrap().scalar(),
+        Some(&Value::Bool(false))
+    );
+    assert_eq!(r.body.get("Size").unwrap().scalar(), Some(&Value::Int(10)));
+}
+
+#[test]
+fn kubernetes_documents_containers_env_and_commands() {
+    let text = "apiVersion: security.istio.io/v1beta1\nkind: PeerAuthentication\nmetadata:\n  name: default\nspec:\n  mtls:\n    mode: PERMISSIVE\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: kube-apiserver\nspec:\n  containers:\n    - name: api\n      image: registry.k8s.io/kube-apiserver:v1.30.0\n      command:\n        - kube-apiserver\n        - --tls-min-version=VersionTLS10\n      env:\n        - name: NODE_TLS_REJECT_UNAUTHORIZED\n          value: \"0\"\n";
+    let f = lower_as(FileKind::Kubernetes, "m.yaml", text);
+    let kinds: Vec<_> = f.resources.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(kinds, ["security.istio.io/PeerAuthentication", "Pod"]);
+    assert_eq!(
+        entry(&f, "spec.mtls.mode").value,
+        Value::Str("PERMISSIVE".into())
+    );
+    assert_eq!(f.commands[0].program, "kube-apiserver");
+    assert_eq!(f.commands[0].args[0].text, "--tls-min-version=VersionTLS10");
+    assert_eq!(f.envs[0].name, "NODE_TLS_REJECT_UNAUTHORIZED");
+    assert_eq!(f.envs[0].value, Value::Str("0".into()));
+}
+
+#[test]
+fn args_without_command_run_the_image_entrypoint() {
+    let f = lower_as(
+        FileKind::Kubernetes,
+        "p.yaml",
+        "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: registry.k8s.io/kube-apiserver:v1.30.0\n      args: [\"--secure-port=6443\"]\n",
+    );
+    assert_eq!(f.commands[0].program, "kube-apiserver");
+    assert_eq!(f.commands[0].args.len(), 1);
+}
+
+#[test]
+fn helm_templates_that_do_not_parse_are_skipped() {
+    let src = SourceFile::new(
+        "t.yaml".into(),
+        "t.yaml".into(),
+        FileKind::Kubernetes,
+        "apiVersion: v1\nkind: Pod\n{{- if .Values.x }}\nspec: {{ .Values.spec | toYaml }}\n  - a\n{{- end }}\n".into(),
+    );
+    let err = lower(&src).unwrap_err();
+    assert!(
+        err.skip && err.message.starts_with("helm template"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn block_scalars_keep_lines() {
+    assert_eq!(block_scalar("|\n  a\n  b\n"), "a\nb\n");
+    assert_eq!(block_scalar("|-\n  a\n  b\n"), "a\nb");
+    assert_eq!(block_scalar(">\n  a\n  b\n"), "a b\n");
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let deep = format!("{}1{}", "[".repeat(5000), "]".repeat(5000));
+    let src = SourceFile::new(
+        "d.yml".into(),
+        "d.yml".into(),
+        FileKind::Kubernetes,
+        format!("a: {deep}\n"),
+    );
+    let _ = lower(&src);
+}
