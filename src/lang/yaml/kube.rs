@@ -135,6 +135,8 @@ fn container(c: &Y, src: &str, facts: &mut Facts) {
             .collect(),
         span,
         pipeline: Vec::new(),
+        pipeline_span: span,
+        redirects: Vec::new(),
     });
     if matches!(program.as_str(), "sh" | "bash" | "ash" | "dash" | "zsh") {
         if let Some(i) = rest

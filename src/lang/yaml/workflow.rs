@@ -154,6 +154,8 @@ fn command_words(items: &[Y], whole: &Y, src: &str, facts: &mut Facts) {
             .collect(),
         span: whole.span,
         pipeline: Vec::new(),
+        pipeline_span: whole.span,
+        redirects: Vec::new(),
     });
     if matches!(program.as_str(), "sh" | "bash" | "ash" | "dash" | "zsh") {
         if let Some(i) = rest.iter().position(|(_, t)| t == "-c") {
