@@ -25,6 +25,7 @@ pub const NAMES: &[&str] = &[
     "null",
     "mentions-password",
     "weak-password-hashers",
+    "apache-protocols-weak",
 ];
 
 pub fn exists(name: &str) -> bool {
@@ -54,6 +55,7 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "password-like" => password_like(s.text),
         "short-max-age" => short_max_age(s.value, params),
         "dsn-without-tls" => s.value.as_text().is_some_and(dsn_without_tls),
+        "apache-protocols-weak" => s.value.as_text().is_some_and(apache_protocols_weak),
         "null" => matches!(s.value, Value::Null),
         "mentions-password" => mentions_password(s.text),
         "weak-password-hashers" => weak_password_hashers(s.value),
@@ -369,6 +371,36 @@ fn dsn_host(lower: &str) -> Option<&str> {
         .map(|h| h.trim_matches(['"', '\'']))
 }
 
+/// An Apache `SSLProtocol` value (`all -SSLv3`, `-all +TLSv1.2`) whose resulting set still
+/// holds SSLv2, SSLv3, TLS 1.0 or TLS 1.1. `all` means every protocol the library knows.
+pub fn apache_protocols_weak(value: &str) -> bool {
+    const WEAK: [&str; 4] = ["sslv2", "sslv3", "tlsv1", "tlsv1.1"];
+    // Apache 2.4 `all` is SSLv3 up to the newest TLS; SSLv2 only when named.
+    const ALL: [&str; 5] = ["sslv3", "tlsv1", "tlsv1.1", "tlsv1.2", "tlsv1.3"];
+    let mut on: Vec<&str> = Vec::new();
+    for token in value.split_whitespace() {
+        let t = token.to_ascii_lowercase();
+        let (add, name) = match t.as_bytes().first() {
+            Some(b'-') => (false, &t[1..]),
+            Some(b'+') => (true, &t[1..]),
+            _ => (true, t.as_str()),
+        };
+        let names: Vec<&str> = match name {
+            "all" => ALL.to_vec(),
+            "tlsv1.0" => vec!["tlsv1"],
+            "sslv2" => vec!["sslv2"],
+            n => ALL.iter().copied().filter(|a| *a == n).collect(),
+        };
+        for n in names {
+            on.retain(|x| *x != n);
+            if add {
+                on.push(n);
+            }
+        }
+    }
+    on.iter().any(|p| WEAK.contains(p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,6 +442,15 @@ mod tests {
         assert!(weak_cipher_list("DES-CBC3-SHA"));
         assert!(!weak_cipher_list("ECDHE+AESGCM:!aNULL:!MD5:!RC4:!3DES"));
         assert!(!weak_cipher_list("HIGH:!aNULL:!MD5"));
+    }
+
+    #[test]
+    fn apache_protocol_sets() {
+        assert!(apache_protocols_weak("all -SSLv3"));
+        assert!(apache_protocols_weak("TLSv1 TLSv1.2"));
+        assert!(!apache_protocols_weak("all -SSLv3 -TLSv1 -TLSv1.1"));
+        assert!(!apache_protocols_weak("-all +TLSv1.2 +TLSv1.3"));
+        assert!(!apache_protocols_weak("TLSv1.2"));
     }
 
     #[test]

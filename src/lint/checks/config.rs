@@ -2,7 +2,7 @@
 //! backups and key files written by scripts.
 
 use super::CheckFn;
-use crate::facts::Value;
+use crate::facts::{Directive, Resource, Span, Value};
 use crate::lint::glob;
 use crate::lint::predicates::{host_of, plaintext_url};
 use crate::lint::{CheckCtx, Hit};
@@ -10,6 +10,11 @@ use crate::lint::{CheckCtx, Hit};
 pub const CHECKS: &[(&str, CheckFn)] = &[
     ("env-plaintext-url", env_plaintext_url),
     ("entry-plaintext-url", entry_plaintext_url),
+    (
+        "tls-server-without-strong-hsts",
+        tls_server_without_strong_hsts,
+    ),
+    ("http-server-serves-content", http_server_serves_content),
 ];
 
 fn strings(params: &toml::Table, key: &str) -> Vec<String> {
@@ -77,4 +82,237 @@ fn entry_plaintext_url(ctx: &CheckCtx) -> Vec<Hit> {
         .filter(|e| remote_plaintext(&e.value, &schemes))
         .map(|e| Hit::at(e.span))
         .collect()
+}
+
+fn inside(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+fn joined(d: &Directive) -> String {
+    d.args
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn directives_in<'a>(ctx: &'a CheckCtx, r: &Resource) -> Vec<&'a Directive> {
+    ctx.file
+        .facts
+        .directives
+        .iter()
+        .filter(|d| d.span != r.span && inside(r.span, d.span))
+        .collect()
+}
+
+fn named<'a>(ds: &[&'a Directive], name: &str) -> Vec<&'a Directive> {
+    ds.iter()
+        .copied()
+        .filter(|d| d.name.eq_ignore_ascii_case(name))
+        .collect()
+}
+
+/// The ports a server listens on, and whether any listen is TLS.
+fn listens(r: &Resource, ds: &[&Directive]) -> (Vec<(String, bool)>, bool) {
+    if r.kind == "apache.virtualhost" {
+        let tls = named(ds, "SSLEngine")
+            .iter()
+            .any(|d| joined(d).eq_ignore_ascii_case("on"));
+        let addrs = r
+            .name
+            .split_whitespace()
+            .map(|a| (a.to_string(), tls || a.ends_with(":443")))
+            .collect();
+        return (addrs, tls);
+    }
+    let mut out = Vec::new();
+    for d in named(ds, "listen") {
+        let Some(addr) = d.args.first() else { continue };
+        let tls = d
+            .args
+            .iter()
+            .skip(1)
+            .any(|w| w.text == "ssl" || w.text == "quic");
+        out.push((addr.text.clone(), tls || port_of(&addr.text) == Some(443)));
+    }
+    let ssl_on = named(ds, "ssl")
+        .iter()
+        .any(|d| joined(d).eq_ignore_ascii_case("on"));
+    let any_tls = ssl_on || out.iter().any(|(_, tls)| *tls);
+    (out, any_tls)
+}
+
+/// `80`, `*:80`, `[::]:80`, `10.0.0.1:80` → 80.
+fn port_of(addr: &str) -> Option<u16> {
+    let port = match addr.rsplit_once(':') {
+        Some((_, p)) => p,
+        None => addr,
+    };
+    port.parse().ok()
+}
+
+fn loopback_addr(addr: &str) -> bool {
+    let host = addr.rsplit_once(':').map_or("", |(h, _)| h);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host == "127.0.0.1" || host == "::1" || host == "localhost"
+}
+
+fn hsts_headers<'a>(ds: &[&'a Directive]) -> Vec<&'a Directive> {
+    ds.iter()
+        .copied()
+        .filter(|d| {
+            (d.name == "add_header"
+                || d.name == "more_set_headers"
+                || d.name.eq_ignore_ascii_case("Header"))
+                && d.args.iter().any(|w| {
+                    w.text
+                        .to_ascii_lowercase()
+                        .starts_with("strict-transport-security")
+                })
+        })
+        .collect()
+}
+
+/// What serves content: anything that answers with a page or a proxied response.
+const CONTENT: &[&str] = &[
+    "proxy_pass",
+    "fastcgi_pass",
+    "uwsgi_pass",
+    "scgi_pass",
+    "grpc_pass",
+    "memcached_pass",
+    "root",
+    "alias",
+    "try_files",
+    "index",
+    "DocumentRoot",
+    "ProxyPass",
+    "Alias",
+    "ScriptAlias",
+    "WSGIScriptAlias",
+    "JkMount",
+];
+
+/// Is the server only redirecting (to HTTPS), apart from ACME challenges?
+fn serves_content(ds: &[&Directive]) -> bool {
+    let acme: Vec<Span> = ds
+        .iter()
+        .filter(|d| {
+            (d.name == "location" || d.name.eq_ignore_ascii_case("Location"))
+                && joined(d).contains("acme-challenge")
+        })
+        .map(|d| d.span)
+        .collect();
+    let redirect_guard = ds.iter().any(|d| {
+        let j = joined(d).to_ascii_lowercase();
+        (d.name == "if"
+            && ds.iter().any(|r| {
+                r.name == "return" && inside(d.span, r.span) && joined(r).contains("https://")
+            }))
+            || (d.name == "rewrite" && j.contains("https://"))
+            || (d.name.eq_ignore_ascii_case("RewriteRule") && j.contains("https://"))
+            || d.name.eq_ignore_ascii_case("Redirect")
+            || d.name.eq_ignore_ascii_case("RedirectPermanent")
+            || d.name.eq_ignore_ascii_case("RedirectMatch")
+    });
+    if redirect_guard {
+        return false;
+    }
+    ds.iter().any(|d| {
+        CONTENT.iter().any(|c| d.name.eq_ignore_ascii_case(c))
+            && !acme.iter().any(|a| inside(*a, d.span))
+    })
+}
+
+/// An nginx/Apache server that listens with TLS and serves content, without a
+/// `Strict-Transport-Security` header of at least `params.min` seconds with
+/// `includeSubDomains`. Headers set at the `http` level are inherited when the server sets
+/// none; an `include` that may hold them makes the check stay silent.
+fn tls_server_without_strong_hsts(ctx: &CheckCtx) -> Vec<Hit> {
+    let min = ctx
+        .pattern
+        .params
+        .get("min")
+        .and_then(|m| m.as_integer())
+        .unwrap_or(31_536_000);
+    let all = &ctx.file.facts.directives;
+    let top: Vec<&Directive> = all
+        .iter()
+        .filter(|d| {
+            d.section == "http" || (d.section.is_empty() && d.name.eq_ignore_ascii_case("Header"))
+        })
+        .collect();
+    let mut hits: Vec<Hit> = Vec::new();
+    for r in &ctx.file.facts.resources {
+        if r.kind != "nginx.server" && r.kind != "apache.virtualhost" {
+            continue;
+        }
+        let ds = directives_in(ctx, r);
+        let (_, tls) = listens(r, &ds);
+        if !tls || !serves_content(&ds) {
+            continue;
+        }
+        let mut headers = hsts_headers(&ds);
+        if headers.is_empty() {
+            headers = hsts_headers(&top);
+        }
+        if headers.is_empty() {
+            let opaque_include = ds.iter().chain(top.iter()).any(|d| {
+                d.name == "include"
+                    || d.name.eq_ignore_ascii_case("Include")
+                    || d.name.eq_ignore_ascii_case("IncludeOptional")
+            });
+            if !opaque_include {
+                hits.push(Hit::with(
+                    r.header,
+                    "TLS server sends no Strict-Transport-Security header",
+                ));
+            }
+            continue;
+        }
+        for h in headers {
+            let value = joined(h).to_ascii_lowercase();
+            let age = value.split_once("max-age=").and_then(|(_, rest)| {
+                rest.trim_start_matches('"')
+                    .split(|c: char| !c.is_ascii_digit())
+                    .next()
+                    .and_then(|n| n.parse::<i64>().ok())
+            });
+            let message = match age {
+                Some(a) if a < min => "HSTS max-age is shorter than a year",
+                None => "HSTS header has no max-age",
+                _ if !value.contains("includesubdomains") => {
+                    "HSTS header does not cover subdomains (includeSubDomains)"
+                }
+                _ => continue,
+            };
+            if !hits.iter().any(|x| x.span == h.span) {
+                hits.push(Hit::with(h.span, message));
+            }
+        }
+    }
+    hits
+}
+
+/// An nginx `server` or Apache `<VirtualHost>` listening on port 80 (not only on loopback) that
+/// serves content instead of redirecting to HTTPS.
+fn http_server_serves_content(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for r in &ctx.file.facts.resources {
+        if r.kind != "nginx.server" && r.kind != "apache.virtualhost" {
+            continue;
+        }
+        let ds = directives_in(ctx, r);
+        let (addrs, _) = listens(r, &ds);
+        let plain_80 = addrs
+            .iter()
+            .any(|(a, tls)| !tls && port_of(a) == Some(80) && !loopback_addr(a));
+        if plain_80 && serves_content(&ds) {
+            hits.push(Hit::with(
+                r.header,
+                "server on port 80 serves content instead of redirecting to HTTPS",
+            ));
+        }
+    }
+    hits
 }
