@@ -51,17 +51,28 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         facts.recovered_errors = ts::error_spans(root);
         return Ok(facts);
     }
+    let dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let calls = CALLERS.with(|cell| cell.borrow_mut().get(&dir).to_vec());
     SIBLINGS.with(|cell| {
         let mut cache = cell.borrow_mut();
-        let dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
         let siblings = cache.get(&dir);
         let module = ModuleDecls::collect(siblings, &src.path, root, &src.text);
-        let eval = Evaluator {
-            module: Some(&module),
-            memo: RefCell::default(),
-            active: RefCell::default(),
+        // Called from a parent module with literal inputs: one variant per call. Otherwise
+        // the variables' own defaults and tfvars.
+        let variants: Vec<Option<&HashMap<String, Value>>> = if calls.is_empty() {
+            vec![None]
+        } else {
+            calls.iter().map(Some).collect()
         };
-        lower_file(root, &src.text, &eval, &mut facts);
+        for inputs in variants {
+            let eval = Evaluator {
+                module: Some(&module),
+                inputs,
+                memo: RefCell::default(),
+                active: RefCell::default(),
+            };
+            lower_file(root, &src.text, &eval, &mut facts);
+        }
     });
     facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
@@ -120,6 +131,135 @@ impl SiblingCache {
         }
         &self.files
     }
+}
+
+/// Reads and parses the listed files that `wanted` keeps.
+fn load_parsed(
+    listing: &[(PathBuf, u64, Option<SystemTime>)],
+    wanted: impl Fn(&Path, &str) -> bool,
+) -> Vec<Parsed> {
+    listing
+        .iter()
+        .filter_map(|(path, _, _)| {
+            let text = std::fs::read_to_string(path).ok()?;
+            if !wanted(path, &text) {
+                return None;
+            }
+            let tree = parse(&text).ok()?;
+            Some(Parsed {
+                path: path.clone(),
+                text,
+                tree,
+            })
+        })
+        .collect()
+}
+
+// ---- calls of this module from parent modules ----------------------------------------------
+
+/// How many directories up a caller of a local module is looked for.
+const CALLER_LEVELS: usize = 3;
+
+/// Inputs of every `module` block in a parent directory whose literal `source` is this
+/// directory, evaluated in the caller's own module. Cached for the last directory.
+#[derive(Default)]
+struct CallerCache {
+    dir: Option<PathBuf>,
+    calls: Vec<HashMap<String, Value>>,
+}
+
+thread_local! {
+    static CALLERS: RefCell<CallerCache> = RefCell::new(CallerCache::default());
+}
+
+impl CallerCache {
+    fn get(&mut self, dir: &Path) -> &[HashMap<String, Value>] {
+        if self.dir.as_deref() != Some(dir) {
+            self.calls = find_calls(dir);
+            self.dir = Some(dir.to_path_buf());
+        }
+        &self.calls
+    }
+}
+
+fn canonical(dir: &Path) -> Option<PathBuf> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::canonicalize(dir).ok()
+}
+
+fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
+    let Some(target) = canonical(dir) else {
+        return Vec::new();
+    };
+    let mut calls = Vec::new();
+    for parent in target.ancestors().skip(1).take(CALLER_LEVELS) {
+        let stamp = listing(parent);
+        if !stamp
+            .iter()
+            .any(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
+        {
+            continue;
+        }
+        let files = load_parsed(&stamp, |path, text| {
+            is_tfvars(path)
+                || text.contains("variable")
+                || text.contains("locals")
+                || text.contains("module")
+        });
+        for file in files.iter().filter(|f| !is_tfvars(&f.path)) {
+            let root = file.tree.root_node();
+            for block in top_blocks(root) {
+                let (ty, _) = block_header(block, &file.text);
+                let Some(body) = block_body(block).filter(|_| ty == "module") else {
+                    continue;
+                };
+                let source = body_attributes(body, &file.text)
+                    .find(|(n, _)| n == "source")
+                    .map(|(_, a)| {
+                        Evaluator::literal().eval(a.expr, &file.text, &Scope::default(), 0)
+                    });
+                let Some(Value::Str(source)) = source else {
+                    continue;
+                };
+                if !(source.starts_with("./") || source.starts_with("../")) {
+                    continue;
+                }
+                if canonical(&parent.join(&source)).as_deref() != Some(target.as_path()) {
+                    continue;
+                }
+                let decls = ModuleDecls::collect(&files, &file.path, root, &file.text);
+                let eval = Evaluator {
+                    module: Some(&decls),
+                    inputs: None,
+                    memo: RefCell::default(),
+                    active: RefCell::default(),
+                };
+                let scopes = instances(body, &file.text, &eval);
+                if scopes.is_empty() {
+                    // count = 0: this call creates nothing.
+                    continue;
+                }
+                let meta = [
+                    "source",
+                    "version",
+                    "providers",
+                    "count",
+                    "for_each",
+                    "depends_on",
+                ];
+                let inputs = body_attributes(body, &file.text)
+                    .filter(|(n, _)| !meta.contains(&n.as_str()))
+                    .map(|(n, a)| (n, eval.eval(a.expr, &file.text, &scopes[0], 0)))
+                    .collect();
+                calls.push(inputs);
+            }
+        }
+    }
+    calls
 }
 
 /// `.tf`, `terraform.tfvars` and `*.auto.tfvars` files of a directory with size and mtime,
@@ -390,6 +530,8 @@ impl Scope {
 
 struct Evaluator<'m, 'a> {
     module: Option<&'m ModuleDecls<'a>>,
+    /// Inputs of the module call being lowered, which override defaults and tfvars.
+    inputs: Option<&'m HashMap<String, Value>>,
     memo: RefCell<HashMap<String, Value>>,
     /// Variables and locals being evaluated, to stop on cycles.
     active: RefCell<HashSet<String>>,
@@ -400,6 +542,7 @@ impl Evaluator<'static, 'static> {
     fn literal() -> Self {
         Evaluator {
             module: None,
+            inputs: None,
             memo: RefCell::default(),
             active: RefCell::default(),
         }
@@ -424,6 +567,9 @@ impl<'m, 'a> Evaluator<'m, 'a> {
     }
 
     fn var(&self, name: &str, depth: usize) -> Value {
+        if let Some(v) = self.inputs.and_then(|i| i.get(name)) {
+            return v.clone();
+        }
         let Some(m) = self.module else {
             return Value::Unknown;
         };
