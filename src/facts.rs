@@ -196,6 +196,21 @@ pub struct Entry {
     pub span: Span,
 }
 
+/// A function, method or closure, with the value of every way out of its body: its tail
+/// (each branch of a tail `if`/`match`), each `return`, and `Unknown` for every early error
+/// exit (`?`). Checks use it for bodies that accept anything (`verify_server_cert` returning
+/// `Ok(..)` unconditionally, a verify callback that is always `true`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Function {
+    /// `Type.method` for methods, the bare name for free functions, `<closure>` for closures.
+    pub name: String,
+    /// Traits or interfaces the owner implements for this method, qualified.
+    pub implements: Vec<String>,
+    pub returns: Vec<Value>,
+    /// From the name (or the closure's first `|`) to the end of the body.
+    pub span: Span,
+}
+
 /// A record type that is stored: an ORM model, a table, a serialisable struct.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Record {
@@ -326,4 +341,9 @@ pub struct Facts {
     pub resources: Vec<Resource>,
     /// Syntax errors the parser recovered from: the rest of the file was still lowered.
     pub recovered_errors: Vec<Span>,
+    /// Functions, methods and closures with their return values (Rust front-end).
+    pub functions: Vec<Function>,
+    /// Byte ranges of test-only code (`#[cfg(test)]`, `#[test]`, `if cfg!(test)`): findings
+    /// inside are reported at `note` severity.
+    pub test_spans: Vec<Span>,
 }

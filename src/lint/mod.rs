@@ -95,7 +95,16 @@ impl Linter {
                         .message
                         .or_else(|| pattern.message.clone())
                         .unwrap_or_else(|| lint.message.clone());
-                    let severity = pattern.severity.unwrap_or(lint.severity);
+                    let mut severity = pattern.severity.unwrap_or(lint.severity);
+                    let in_test = file
+                        .facts
+                        .test_spans
+                        .iter()
+                        .any(|t| t.start <= hit.span.start && hit.span.end <= t.end);
+                    if in_test {
+                        // Test-only code: still shown, never failing a build by default.
+                        severity = Severity::Note;
+                    }
                     out.push(finding(lint, severity, &file.src, hit.span, message));
                 }
             }

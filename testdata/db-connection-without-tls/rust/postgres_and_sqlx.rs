@@ -1,0 +1,56 @@
+use sqlx::postgres::{PgConnectOptions, PgPool, PgSslMode};
+use tokio_postgres::NoTls;
+
+pub async fn orders() -> Result<(), tokio_postgres::Error> {
+    // expect: db-connection-without-tls
+    let (client, conn) = tokio_postgres::connect("host=orders-db.prod.example.com user=app", NoTls).await?;
+    let _ = (client, conn);
+    Ok(())
+}
+
+pub async fn local() -> Result<(), tokio_postgres::Error> {
+    // ok: db-connection-without-tls -- loopback
+    let (client, conn) = tokio_postgres::connect("host=localhost user=postgres", NoTls).await?;
+    let _ = (client, conn);
+    Ok(())
+}
+
+pub fn sync_client() -> Result<postgres::Client, postgres::Error> {
+    // expect: db-connection-without-tls
+    postgres::Client::connect("postgresql://app@billing-db.example.com/billing", postgres::NoTls)
+}
+
+pub async fn config_builder() -> Result<(), tokio_postgres::Error> {
+    let (c, conn) = tokio_postgres::Config::new()
+        .host("reports-db.example.com")
+        .user("reports")
+        // expect: db-connection-without-tls
+        .connect(NoTls)
+        .await?;
+    let _ = (c, conn);
+    Ok(())
+}
+
+pub fn sqlx_options() -> PgConnectOptions {
+    PgConnectOptions::new()
+        .host("ledger.example.com")
+        // expect: db-connection-without-tls
+        .ssl_mode(PgSslMode::Disable)
+}
+
+pub fn sqlx_verified() -> PgConnectOptions {
+    PgConnectOptions::new()
+        .host("ledger.example.com")
+        // ok: db-connection-without-tls -- full verification
+        .ssl_mode(PgSslMode::VerifyFull)
+}
+
+pub async fn pool() -> sqlx::Result<PgPool> {
+    // expect: db-connection-without-tls
+    PgPool::connect("postgres://app@ledger.example.com/ledger?sslmode=disable").await
+}
+
+pub async fn pool_verified() -> sqlx::Result<PgPool> {
+    // ok: db-connection-without-tls -- sslmode=verify-full
+    PgPool::connect("postgres://app@ledger.example.com/ledger?sslmode=verify-full").await
+}

@@ -1,0 +1,36 @@
+use reqwest::Client;
+
+const ORDERS_API: &str = "http://orders.internal.example.com/v1";
+const LOCAL_API: &str = "http://127.0.0.1:8080";
+
+pub async fn fetch_orders(client: &Client) -> reqwest::Result<String> {
+    // expect: plaintext-transport
+    client.get(format!("{ORDERS_API}/orders")).send().await?.text().await
+}
+
+pub async fn health() -> reqwest::Result<String> {
+    // ok: plaintext-transport -- loopback
+    reqwest::get(format!("{LOCAL_API}/health")).await?.text().await
+}
+
+pub async fn secure() -> reqwest::Result<String> {
+    // ok: plaintext-transport -- https
+    reqwest::get("https://api.example.com/status").await?.text().await
+}
+
+pub fn report(body: String) -> Result<ureq::Response, ureq::Error> {
+    // expect: plaintext-transport
+    ureq::post("http://metrics.example.net/ingest").send_string(&body)
+}
+
+pub async fn ws() {
+    // expect: plaintext-transport
+    let _ = tokio_tungstenite::connect_async("ws://feed.example.org/stream").await;
+    // ok: plaintext-transport -- wss
+    let _ = tokio_tungstenite::connect_async("wss://feed.example.org/stream").await;
+}
+
+pub async fn from_config(client: &Client, base: &str) -> reqwest::Result<reqwest::Response> {
+    // ok: plaintext-transport -- the host is not known
+    client.get(format!("http://{base}/x")).send().await
+}

@@ -1,0 +1,39 @@
+use aes_gcm::aead::{Aead, AeadCore, KeyInit, OsRng};
+use aes_gcm::{Aes256Gcm, Nonce};
+use cbc::cipher::{block_padding::Pkcs7, BlockEncryptMut, KeyIvInit};
+use generic_array::GenericArray;
+
+const IV: [u8; 16] = [0u8; 16];
+
+pub fn seal(cipher: &Aes256Gcm, data: &[u8]) -> Result<Vec<u8>, aes_gcm::Error> {
+    // expect: static-iv
+    let nonce = Nonce::from_slice(b"unique nonce");
+    cipher.encrypt(nonce, data)
+}
+
+pub fn seal_zero(key: &[u8; 32], data: &[u8]) -> Result<Vec<u8>, aes_gcm::Error> {
+    let cipher = Aes256Gcm::new(key.into());
+    // expect: static-iv
+    cipher.encrypt(GenericArray::from_slice(&[0u8; 12]), data)
+}
+
+pub fn seal_random(cipher: &Aes256Gcm, data: &[u8]) -> Result<Vec<u8>, aes_gcm::Error> {
+    // ok: static-iv -- a fresh random nonce
+    let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
+    cipher.encrypt(&nonce, data)
+}
+
+pub fn cbc_fixed(key: &[u8; 16], data: &[u8]) -> Vec<u8> {
+    // expect: static-iv
+    cbc::Encryptor::<aes::Aes128>::new(key.into(), &IV.into()).encrypt_padded_vec_mut::<Pkcs7>(data)
+}
+
+pub fn cbc_random(key: &[u8; 16], iv: &[u8; 16], data: &[u8]) -> Vec<u8> {
+    // ok: static-iv -- the IV comes from the caller
+    cbc::Encryptor::<aes::Aes128>::new(key.into(), iv.into()).encrypt_padded_vec_mut::<Pkcs7>(data)
+}
+
+pub fn openssl_fixed(key: &[u8], data: &[u8]) -> Result<Vec<u8>, openssl::error::ErrorStack> {
+    // expect: static-iv
+    openssl::symm::encrypt(openssl::symm::Cipher::aes_256_cbc(), key, Some(b"0000000000000000"), data)
+}

@@ -1,0 +1,28 @@
+use sha2::{Digest, Sha256};
+
+pub fn store_password(password: &str) -> String {
+    // expect: weak-password-hash
+    format!("{:x}", md5::compute(password.as_bytes()))
+}
+
+pub fn store_password_sha(password: &str) -> Vec<u8> {
+    // expect: weak-password-hash
+    Sha256::digest(password.as_bytes()).to_vec()
+}
+
+pub fn store_password_hasher(password: &str) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    // expect: weak-password-hash
+    hasher.update(password.as_bytes());
+    hasher.finalize().to_vec()
+}
+
+pub fn checksum(file_bytes: &[u8]) -> Vec<u8> {
+    // ok: weak-password-hash -- a file checksum
+    Sha256::digest(file_bytes).to_vec()
+}
+
+pub fn gravatar(email: &str) -> String {
+    // ok: weak-password-hash -- md5 of an email for a Gravatar URL
+    format!("{:x}", md5::compute(email.trim().to_lowercase()))
+}
