@@ -28,6 +28,8 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
     ),
     ("terraform-named-attribute", named_attribute),
     ("terraform-json-attribute", json_attribute),
+    ("terraform-listener-default-http", listener_default_http),
+    ("terraform-aws-managed-key", aws_managed_key),
 ];
 
 // ---- shared helpers -------------------------------------------------------------------------
@@ -634,4 +636,123 @@ fn from_json(j: &serde_json::Value, depth: usize) -> Value {
                 .collect(),
         ),
     }
+}
+
+// ---- load-balancer listeners without a protocol -------------------------------------------------
+
+/// An `aws_lb_listener` without `protocol` on an application load balancer listens on plain
+/// HTTP (the provider's default) unless it has a certificate or only redirects. The load
+/// balancer is found through `load_balancer_arn`; when it is not in the module, only a
+/// listener on port 80 is reported.
+fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for r in file_resources(ctx, &["aws_lb_listener", "aws_alb_listener"]) {
+        let has = |p: &str| !lookup_all(&r.body, p).is_empty();
+        if has("protocol")
+            || has("certificate_arn")
+            || holds_str(r, "default_action.type", "redirect")
+        {
+            continue;
+        }
+        let lb = match scalar_at(r, "load_balancer_arn") {
+            Some(Value::Name(n)) => {
+                let mut parts = n.split('.');
+                match (parts.next(), parts.next()) {
+                    (Some(ty @ ("aws_lb" | "aws_alb")), Some(name)) => {
+                        let name = name.split('[').next().unwrap_or(name);
+                        unit_resources(ctx).find(|l| l.kind == ty && l.name == name)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let plain = match lb {
+            Some(lb) => matches!(
+                scalar_at(lb, "load_balancer_type")
+                    .and_then(norm)
+                    .as_deref(),
+                None | Some("application")
+            ),
+            None => scalar_at(r, "port").and_then(norm).as_deref() == Some("80"),
+        };
+        if plain {
+            hits.push(Hit::at(r.header));
+        }
+    }
+    dedup(hits)
+}
+
+fn holds_str(r: &Resource, path: &str, want: &str) -> bool {
+    lookup_all(&r.body, path)
+        .iter()
+        .any(|n| n.scalar().and_then(norm).as_deref() == Some(want))
+}
+
+// ---- AWS-managed keys named explicitly ---------------------------------------------------------
+
+/// Attributes that name the KMS key a resource encrypts with.
+const KEY_ATTRS: &[&str] = &["kms_key_id", "kms_key_arn", "kms_master_key_id"];
+
+/// Is this key an AWS-managed one: an `alias/aws/...` literal, or a `data.aws_kms_alias` /
+/// `data.aws_kms_key` in the module that looks one up?
+fn is_aws_managed_key(ctx: &CheckCtx, v: &Value) -> bool {
+    let aws_alias = |s: &str| s.starts_with("alias/aws/") || s.contains(":alias/aws/");
+    match v {
+        Value::Str(s) => aws_alias(s),
+        Value::Name(n) => {
+            let mut parts = n.split('.');
+            let (Some("data"), Some(ty), Some(name)) = (parts.next(), parts.next(), parts.next())
+            else {
+                return false;
+            };
+            let attr = match ty {
+                "aws_kms_alias" => "name",
+                "aws_kms_key" => "key_id",
+                _ => return false,
+            };
+            let kind = format!("data.{ty}");
+            unit_resources(ctx)
+                .filter(|r| r.kind == kind && r.name == name)
+                .any(|r| {
+                    scalar_at(r, attr)
+                        .and_then(Value::as_str)
+                        .is_some_and(aws_alias)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// A resource that names an AWS-managed key (`alias/aws/rds`, `alias/aws/sqs`, ...) where a
+/// customer-managed one is expected. S3 encryption defaults are left to their own check.
+fn aws_managed_key(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for r in &ctx.file.facts.resources {
+        if r.kind.starts_with("data.") || r.kind == SSE_CONFIG || r.kind == "aws_s3_bucket" {
+            continue;
+        }
+        let mut stack: Vec<&Node> = vec![&r.body];
+        let mut found = None;
+        while let Some(node) = stack.pop() {
+            match &node.kind {
+                NodeKind::Map(entries) => {
+                    for (k, child) in entries {
+                        if KEY_ATTRS.contains(&k.as_str())
+                            && child.scalar().is_some_and(|v| is_aws_managed_key(ctx, v))
+                        {
+                            found = Some(child.span);
+                        }
+                        stack.push(child);
+                    }
+                }
+                NodeKind::List(items) => stack.extend(items.iter()),
+                NodeKind::Scalar(_) => {}
+            }
+        }
+        if let Some(span) = found {
+            hits.push(Hit::at(span));
+        }
+    }
+    dedup(hits)
 }

@@ -53,3 +53,36 @@ resource "aws_elb" "legacy" {
     lb_protocol = "http"
   }
 }
+
+resource "aws_lb" "internal" {
+  name               = "internal"
+  load_balancer_type = "application"
+  internal           = true
+}
+
+# expect: plaintext-transport
+resource "aws_lb_listener" "internal_default" {
+  load_balancer_arn = aws_lb.internal.arn
+  port              = 8080
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.web.arn
+  }
+}
+
+resource "aws_lb" "tcp" {
+  name               = "tcp"
+  load_balancer_type = "network"
+}
+
+# ok: plaintext-transport -- a network load balancer listener, not HTTP
+resource "aws_lb_listener" "tcp_default" {
+  load_balancer_arn = aws_lb.tcp.arn
+  port              = 5432
+
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.db.arn
+  }
+}

@@ -43,3 +43,33 @@ resource "aws_opensearch_domain" "catalog" {
     enabled = true
   }
 }
+
+data "aws_kms_alias" "rds_default" {
+  name = "alias/aws/rds"
+}
+
+data "aws_kms_alias" "orders" {
+  name = "alias/orders"
+}
+
+resource "aws_rds_cluster" "reports" {
+  engine            = "aurora-mysql"
+  storage_encrypted = true
+  # expect: provider-managed-key
+  kms_key_id = data.aws_kms_alias.rds_default.target_key_arn
+}
+
+resource "aws_rds_cluster" "orders" {
+  engine            = "aurora-mysql"
+  storage_encrypted = true
+  # ok: provider-managed-key -- a customer-managed key looked up by its alias
+  kms_key_id = data.aws_kms_alias.orders.target_key_arn
+}
+
+resource "aws_kinesis_stream" "clicks" {
+  name            = "clicks"
+  shard_count     = 1
+  encryption_type = "KMS"
+  # expect: provider-managed-key
+  kms_key_id = "alias/aws/kinesis"
+}
