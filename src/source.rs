@@ -12,7 +12,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub kind: FileKind,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Built on first use: most files never need a position.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -24,23 +25,35 @@ pub struct Position {
 
 impl SourceFile {
     pub fn new(path: PathBuf, display: String, kind: FileKind, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceFile {
             display,
             path,
             kind,
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(
+                self.text
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+            starts
+        })
     }
 
     /// The position of a byte offset. Offsets past the end clamp to the end; offsets inside a
     /// multi-byte character count that character.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts().partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts()[line];
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
@@ -61,12 +74,12 @@ impl SourceFile {
     /// Byte range of a 1-based line, without its line terminator.
     pub fn line_range(&self, line: usize) -> (usize, usize) {
         let start = self
-            .line_starts
+            .line_starts()
             .get(line - 1)
             .copied()
             .unwrap_or(self.text.len());
         let mut end = self
-            .line_starts
+            .line_starts()
             .get(line)
             .map(|e| e - 1)
             .unwrap_or(self.text.len());
@@ -77,7 +90,7 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 }
 

@@ -257,6 +257,17 @@ pub fn truthy(v: &Value) -> bool {
     }
 }
 
+/// Words that name a password in code; the prefilter requires one of them too.
+pub const PASSWORD_WORDS: &[&str] = &[
+    "password",
+    "passwd",
+    "passphrase",
+    "pwd",
+    "pass_",
+    "_pass",
+    "pin_code",
+];
+
 /// Source text that names a password (not a reset token, a password hash or a policy).
 pub fn mentions_password(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
