@@ -12,9 +12,10 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
     ("cfn-s3-encryption", cfn_s3_encryption),
     ("cfn-kms-rotation", cfn_kms_rotation),
     ("cfn-http-listener", cfn_http_listener),
+    ("cfn-name-value", cfn_name_value),
     ("k8s-ingress-without-tls", k8s_ingress_without_tls),
+    ("istio-gateway-http", istio_gateway_http),
     ("k8s-identity-provider-first", k8s_identity_provider_first),
-    ("command-flag", command_flag),
     ("named-value", named_value),
 ];
 
@@ -356,6 +357,49 @@ fn cfn_http_listener(ctx: &CheckCtx) -> Vec<Hit> {
     hits
 }
 
+/// Lists of name/value records in a CloudFormation resource (classic ELB policy `Attributes`,
+/// Redshift `Parameters`): `params.list` is the path to the list, `params.name-key` and
+/// `params.value-key` the record's fields, `params.names` a regex on the name; the pattern's
+/// `is` tests the value. One finding per resource: one policy, one root cause.
+fn cfn_name_value(ctx: &CheckCtx) -> Vec<Hit> {
+    let p = ctx.pattern;
+    let list = segments(&p.params, "list");
+    let key = |k: &str, default: &str| {
+        strs(&p.params, k)
+            .first()
+            .cloned()
+            .unwrap_or_else(|| default.to_string())
+    };
+    let (name_key, value_key) = (key("name-key", "Name"), key("value-key", "Value"));
+    let Some(names) = strs(&p.params, "names")
+        .first()
+        .and_then(|r| regex::Regex::new(r).ok())
+    else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for r in resources(ctx, &strs(&p.params, "types")) {
+        let found = find_all(&r.body, &list).into_iter().find_map(|item| {
+            let name = item.get(&name_key).and_then(str_of)?;
+            if !names.is_match(name) {
+                return None;
+            }
+            let value = item.get(&value_key)?;
+            branches(value).into_iter().find(|b| {
+                b.scalar().is_some_and(|v| {
+                    let v = normalized(v);
+                    let text = v.as_text().unwrap_or("").to_string();
+                    value_matches(p.is.as_ref(), Some(&v), &text, &p.params)
+                })
+            })
+        });
+        if let Some(n) = found {
+            hits.push(Hit::at(n.span));
+        }
+    }
+    hits
+}
+
 /// Hosts that are reachable from outside a cluster: a dotted name that is not loopback and not
 /// a cluster-internal suffix (`params.internal-suffixes`).
 fn public_host(host: &str, internal: &[String]) -> bool {
@@ -392,6 +436,42 @@ fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
     hits
 }
 
+/// An Istio Gateway server on plain HTTP for a public host that does not redirect to HTTPS
+/// (`tls.httpsRedirect: true`). Wildcard-only hosts say nothing about exposure and are left
+/// alone, as Ingress rules without a host are.
+fn istio_gateway_http(ctx: &CheckCtx) -> Vec<Hit> {
+    let internal = strs(&ctx.pattern.params, "internal-suffixes");
+    let mut hits = Vec::new();
+    for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+        for server in find_all(&r.body, &["spec", "servers"].map(String::from)) {
+            let Some(proto) = server.path("port.protocol") else {
+                continue;
+            };
+            let plain = str_of(proto)
+                .is_some_and(|s| matches!(s.to_ascii_uppercase().as_str(), "HTTP" | "HTTP2"));
+            let redirects = server
+                .path("tls.httpsRedirect")
+                .and_then(Node::scalar)
+                .is_some_and(|v| normalized(v) == Value::Bool(true));
+            if !plain || redirects {
+                continue;
+            }
+            let public = find_all(server, &["hosts".to_string()])
+                .into_iter()
+                .any(|h| {
+                    str_of(h).is_some_and(|s| {
+                        let host = s.rsplit('/').next().unwrap_or(s);
+                        public_host(host, &internal)
+                    })
+                });
+            if public {
+                hits.push(Hit::at(proto.span));
+            }
+        }
+    }
+    hits
+}
+
 /// An EncryptionConfiguration whose first provider for a resource list is `identity`: new
 /// writes are stored in plaintext (later providers only decrypt).
 fn k8s_identity_provider_first(ctx: &CheckCtx) -> Vec<Hit> {
@@ -407,66 +487,6 @@ fn k8s_identity_provider_first(ctx: &CheckCtx) -> Vec<Hit> {
             };
             if let Some(first) = first.filter(|f| f.get("identity").is_some()) {
                 hits.push(Hit::at(first.span));
-            }
-        }
-    }
-    hits
-}
-
-/// A flag of a command (`pattern.command` programs, `pattern.flags` names) whose value passes
-/// the pattern's `is` test; `is = { absent = true }` reports a command without the flag.
-/// `params.boolean = true`: a bare flag means `true` (Go boolean flags); otherwise a bare flag
-/// takes the next word as its value.
-fn command_flag(ctx: &CheckCtx) -> Vec<Hit> {
-    let p = ctx.pattern;
-    let boolean = p
-        .params
-        .get("boolean")
-        .and_then(toml::Value::as_bool)
-        .unwrap_or(false);
-    let mut hits = Vec::new();
-    for c in ctx
-        .file
-        .facts
-        .commands
-        .iter()
-        .filter(|c| p.command.iter().any(|n| n == &c.program))
-    {
-        let mut found = None;
-        for (i, w) in c.args.iter().enumerate() {
-            for f in &p.flags {
-                let value = if w.text == *f {
-                    if boolean {
-                        Some("true".to_string())
-                    } else {
-                        Some(
-                            c.args
-                                .get(i + 1)
-                                .map(|n| n.text.clone())
-                                .unwrap_or_default(),
-                        )
-                    }
-                } else {
-                    w.text
-                        .strip_prefix(f.as_str())
-                        .and_then(|r| r.strip_prefix('='))
-                        .map(str::to_owned)
-                };
-                if let Some(v) = value {
-                    found = Some((w.span, v));
-                }
-            }
-        }
-        match found {
-            Some((span, v)) => {
-                if value_matches(p.is.as_ref(), Some(&Value::Str(v.clone())), &v, &p.params) {
-                    hits.push(Hit::at(span));
-                }
-            }
-            None => {
-                if value_matches(p.is.as_ref(), None, "", &p.params) {
-                    hits.push(Hit::at(c.span));
-                }
             }
         }
     }
