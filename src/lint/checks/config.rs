@@ -15,6 +15,7 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
         tls_server_without_strong_hsts,
     ),
     ("http-server-serves-content", http_server_serves_content),
+    ("mysql-aes-default-ecb", mysql_aes_default_ecb),
 ];
 
 fn strings(params: &toml::Table, key: &str) -> Vec<String> {
@@ -315,4 +316,26 @@ fn http_server_serves_content(ctx: &CheckCtx) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// MySQL `AES_ENCRYPT(str, key)` without an IV runs in `block_encryption_mode`, which defaults
+/// to `aes-128-ecb`. A `SET block_encryption_mode` in the same file decides instead.
+fn mysql_aes_default_ecb(ctx: &CheckCtx) -> Vec<Hit> {
+    let facts = &ctx.file.facts;
+    let mode = facts
+        .assigns
+        .iter()
+        .rev()
+        .find(|a| a.target == "block_encryption_mode")
+        .and_then(|a| a.value.as_str().map(str::to_ascii_lowercase));
+    facts
+        .calls
+        .iter()
+        .filter(|c| c.callee == "aes_encrypt" || c.callee == "aes_decrypt")
+        .filter(|c| match &mode {
+            Some(m) => m.ends_with("-ecb"),
+            None => c.args.len() < 3,
+        })
+        .map(|c| Hit::at(c.span))
+        .collect()
 }
