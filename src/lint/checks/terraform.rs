@@ -188,8 +188,23 @@ fn holds(r: &Resource, path: &str, expected: &toml::Value) -> bool {
     })
 }
 
+thread_local! {
+    /// Regexes from lint params, compiled once per thread.
+    static REGEXES: std::cell::RefCell<std::collections::HashMap<String, Option<Regex>>> =
+        std::cell::RefCell::default();
+}
+
+fn regex(pattern: &str) -> Option<Regex> {
+    REGEXES.with(|cell| {
+        cell.borrow_mut()
+            .entry(pattern.to_string())
+            .or_insert_with(|| Regex::new(pattern).ok())
+            .clone()
+    })
+}
+
 fn regex_holds(r: &Resource, path: &str, re: &str) -> bool {
-    let Ok(re) = Regex::new(re) else { return false };
+    let Some(re) = regex(re) else { return false };
     lookup_all(&r.body, path).iter().any(|n| {
         n.scalar()
             .and_then(Value::as_str)
@@ -223,7 +238,7 @@ fn attribute(ctx: &CheckCtx) -> Vec<Hit> {
     let bad_regex = params
         .get("bad-regex")
         .and_then(|v| v.as_str())
-        .and_then(|r| Regex::new(r).ok());
+        .and_then(regex);
     let below = params.get("below").and_then(toml_number);
     let above = params.get("above").and_then(toml_number);
     let absent = params
@@ -537,7 +552,7 @@ fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
     let Some(re) = params
         .get("name-regex")
         .and_then(|v| v.as_str())
-        .and_then(|r| Regex::new(r).ok())
+        .and_then(regex)
     else {
         return Vec::new();
     };
