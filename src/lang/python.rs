@@ -44,6 +44,8 @@ enum Binding<'t> {
     Assign(Node<'t>),
     /// `with <expr> as x`.
     With(Node<'t>),
+    /// `class Name: ...`, with the scope of its body (for class-level constants).
+    Class(usize),
     /// A parameter, loop variable or anything else not statically known.
     Other,
 }
@@ -136,11 +138,11 @@ impl<'t> Lowerer<'t> {
                     }
                 }
                 "class_definition" => {
+                    inner = self.open_scope(node, ScopeKind::Class, scope);
                     if let Some(name) = node.child_by_field_name("name") {
                         let name = self.text(name);
-                        self.define(scope, name, Binding::Other);
+                        self.define(scope, name, Binding::Class(inner));
                     }
-                    inner = self.open_scope(node, ScopeKind::Class, scope);
                 }
                 "import_statement" => self.bind_import(node, scope),
                 "import_from_statement" => self.bind_from_import(node, scope),
@@ -346,8 +348,42 @@ impl<'t> Lowerer<'t> {
                 self.evaluating.pop();
                 v
             }
+            Binding::Class(_) => Value::Name(name.to_string()),
             Binding::Other => Value::Unknown,
         }
+    }
+
+    /// `Config.VERIFY` where `class Config: VERIFY = False` assigns it once.
+    fn class_constant(
+        &mut self,
+        class: Node<'t>,
+        attr: &str,
+        scope: usize,
+        depth: usize,
+    ) -> Option<Value> {
+        if class.kind() != "identifier" {
+            return None;
+        }
+        let class_scope = match self.lookup(self.text(class), scope) {
+            Some((_, [Binding::Class(s)])) => *s,
+            _ => return None,
+        };
+        let value = match self.scopes[class_scope]
+            .bindings
+            .get(attr)
+            .map(Vec::as_slice)
+        {
+            Some([Binding::Assign(v)]) => *v,
+            _ => return None,
+        };
+        let key = (class_scope, attr.to_string());
+        if self.evaluating.contains(&key) {
+            return None;
+        }
+        self.evaluating.push(key);
+        let v = self.eval(value, class_scope, depth + 1);
+        self.evaluating.pop();
+        Some(v)
     }
 
     /// Where a name's single assignment is, for pointing at a constant's definition.
@@ -445,6 +481,28 @@ impl<'t> Lowerer<'t> {
                         span: span(node),
                     });
                 }
+            }
+        }
+        // `functools.partial(requests.get, verify=False)` binds arguments for a later call:
+        // lint them as a call of the wrapped function.
+        if callee == "functools.partial" {
+            if let Some(Value::Name(target)) =
+                args.iter().find(|a| a.index == Some(0)).map(|a| &a.value)
+            {
+                let bound = args
+                    .iter()
+                    .filter(|a| a.index != Some(0))
+                    .map(|a| Arg {
+                        index: a.index.map(|i| i - 1),
+                        ..a.clone()
+                    })
+                    .collect();
+                facts.calls.push(Call {
+                    callee: target.clone(),
+                    args: bound,
+                    span: span(node),
+                    callee_span: span(function),
+                });
             }
         }
         facts.calls.push(Call {
@@ -850,6 +908,9 @@ impl<'t> Lowerer<'t> {
                     }
                 }
             }
+        }
+        if let Some(v) = self.class_constant(object, attr, scope, depth) {
+            return v;
         }
         match self.eval(object, scope, depth + 1) {
             Value::Name(base) => Value::Name(format!("{base}.{attr}")),

@@ -84,10 +84,13 @@ pub fn record_with_key(ctx: &CheckCtx) -> Vec<Hit> {
         if !has_ciphertext {
             continue;
         }
+        // In a dict literal `key` is as often a lookup key as a crypto key; in a declared
+        // model beside ciphertext fields it is the key.
+        let generic_key_is_key = record.name != "dict";
         for field in record
             .fields
             .iter()
-            .filter(|f| is_key_name(&f.name) && f.name != "key")
+            .filter(|f| is_key_name(&f.name) && (f.name != "key" || generic_key_is_key))
         {
             hits.push(Hit::with(
                 field.span,
