@@ -2,7 +2,7 @@
 //! backups and key files written by scripts.
 
 use super::CheckFn;
-use crate::facts::{Directive, Resource, Span, Value};
+use crate::facts::{Command, Directive, Resource, Span, Value};
 use crate::lint::glob;
 use crate::lint::predicates::{host_of, plaintext_url};
 use crate::lint::{CheckCtx, Hit};
@@ -16,6 +16,11 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
     ),
     ("http-server-serves-content", http_server_serves_content),
     ("mysql-aes-default-ecb", mysql_aes_default_ecb),
+    ("dump-without-encryption", dump_without_encryption),
+    (
+        "key-written-beside-ciphertext",
+        key_written_beside_ciphertext,
+    ),
 ];
 
 fn strings(params: &toml::Table, key: &str) -> Vec<String> {
@@ -338,4 +343,213 @@ fn mysql_aes_default_ecb(ctx: &CheckCtx) -> Vec<Hit> {
         })
         .map(|c| Hit::at(c.span))
         .collect()
+}
+
+const DUMPS: &[&str] = &[
+    "pg_dump",
+    "pg_dumpall",
+    "mysqldump",
+    "mysqlpump",
+    "mariadb-dump",
+    "mongodump",
+];
+
+/// Programs that encrypt what flows through them (`openssl` only for `enc`/`smime`/`cms`).
+fn encrypts(c: &Command) -> bool {
+    match c.program.as_str() {
+        "gpg" | "gpg2" | "age" | "rage" | "ccrypt" | "aescrypt" | "sops" => true,
+        "openssl" => c
+            .args
+            .first()
+            .is_some_and(|a| matches!(a.text.as_str(), "enc" | "smime" | "cms")),
+        _ => false,
+    }
+}
+
+fn has_arg(c: &Command, names: &[&str]) -> bool {
+    c.args.iter().any(|w| {
+        names
+            .iter()
+            .any(|n| w.text == *n || w.text.starts_with(&format!("{n}=")))
+    })
+}
+
+/// A cloud upload (`aws s3 cp`, `gsutil cp`, `gcloud storage cp`, `az storage blob upload`),
+/// and whether it asks for server-side encryption with a key the user controls.
+fn upload(c: &Command) -> Option<bool> {
+    let words: Vec<&str> = c.args.iter().map(|w| w.text.as_str()).collect();
+    match (c.program.as_str(), words.as_slice()) {
+        ("aws", ["s3", "cp" | "mv" | "sync", ..]) | ("aws", ["s3api", "put-object", ..]) => {
+            Some(has_arg(
+                c,
+                &[
+                    "--sse",
+                    "--sse-kms-key-id",
+                    "--sse-c",
+                    "--server-side-encryption",
+                ],
+            ))
+        }
+        ("gsutil", _) if words.contains(&"cp") => {
+            Some(c.args.iter().any(|w| w.text.contains("encryption_key")))
+        }
+        ("gcloud", ["storage", "cp", ..]) => Some(has_arg(c, &["--encryption-key"])),
+        ("az", ["storage", "blob", "upload", ..]) => Some(has_arg(c, &["--encryption-scope"])),
+        ("s3cmd", ["put", ..]) => {
+            Some(has_arg(c, &["--server-side-encryption", "--encrypt", "-e"]))
+        }
+        _ => None,
+    }
+}
+
+/// The file a dump writes through its own option (`pg_dump -f x`, `mysqldump -r x`,
+/// `mongodump --out x`), if any.
+fn dump_output(c: &Command) -> Option<&crate::facts::Word> {
+    let flags: &[&str] = match c.program.as_str() {
+        "pg_dump" | "pg_dumpall" => &["-f", "--file"],
+        "mysqldump" | "mariadb-dump" | "mysqlpump" => &["-r", "--result-file"],
+        "mongodump" => &["-o", "--out", "--archive"],
+        _ => &[],
+    };
+    for (i, w) in c.args.iter().enumerate() {
+        for f in flags {
+            if w.text == *f {
+                return c.args.get(i + 1);
+            }
+            if w.text.starts_with(&format!("{f}=")) {
+                return Some(w);
+            }
+        }
+    }
+    None
+}
+
+fn is_tar_create(c: &Command) -> bool {
+    c.program == "tar"
+        && c.args.first().is_some_and(|w| {
+            let t = w.text.trim_start_matches('-');
+            w.text == "--create" || (!w.text.starts_with("--") && t.contains('c'))
+        })
+}
+
+/// A database dump (or a `tar` of a backup) written to a plain file or uploaded without
+/// server-side encryption, with no `gpg`/`age`/`openssl enc` in its pipeline.
+fn dump_without_encryption(ctx: &CheckCtx) -> Vec<Hit> {
+    let cmds = &ctx.file.facts.commands;
+    let mut hits = Vec::new();
+    for c in cmds {
+        let dump = DUMPS.contains(&c.program.as_str());
+        let tar = is_tar_create(c);
+        if !dump && !tar {
+            continue;
+        }
+        let members: Vec<&Command> = cmds
+            .iter()
+            .filter(|m| m.pipeline_span == c.pipeline_span && inside(c.pipeline_span, m.span))
+            .collect();
+        if members.iter().any(|m| encrypts(m)) {
+            continue;
+        }
+        let uploads: Vec<bool> = members.iter().filter_map(|m| upload(m)).collect();
+        let unencrypted_upload = uploads.iter().any(|sse| !sse);
+        let files: Vec<&str> = members
+            .iter()
+            .flat_map(|m| m.redirects.iter())
+            .chain(dump_output(c))
+            .map(|w| w.text.as_str())
+            .collect();
+        // A file that a later command encrypts in place is only briefly plain.
+        let encrypted_later = |f: &str| {
+            cmds.iter().any(|e| {
+                e.span.start > c.span.start && encrypts(e) && e.args.iter().any(|w| w.text == f)
+            })
+        };
+        let plain_file = files.iter().any(|f| !encrypted_later(f));
+        let message = if unencrypted_upload {
+            "the dump is uploaded without encryption (no gpg/age in the pipeline, no --sse)"
+        } else if plain_file {
+            "the dump is written to a plain file without encryption"
+        } else {
+            continue;
+        };
+        if tar {
+            // `tar` packs many things; only backups uploaded or written as backups count.
+            let backup_like = files
+                .iter()
+                .any(|f| f.to_ascii_lowercase().contains("backup"));
+            if !unencrypted_upload && !backup_like {
+                continue;
+            }
+        }
+        hits.push(Hit::with(c.span, message));
+    }
+    hits
+}
+
+fn key_like_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    [".key", ".pass", ".passphrase", ".secret", ".keyfile"]
+        .iter()
+        .any(|s| name.ends_with(s))
+        || name.contains("passphrase")
+        || name.starts_with("key.")
+}
+
+fn dir_of(path: &str) -> &str {
+    match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "",
+    }
+}
+
+/// Where a command writes: an upload's destination, a redirect, an `-out`/`--output` file.
+fn writes(c: &Command) -> Vec<(&str, Span)> {
+    let mut out: Vec<(&str, Span)> = c
+        .redirects
+        .iter()
+        .map(|w| (w.text.as_str(), c.span))
+        .collect();
+    if upload(c).is_some() {
+        if let Some(dest) = c
+            .args
+            .iter()
+            .rev()
+            .find(|w| w.text.contains("://") && !w.text.starts_with('-'))
+        {
+            out.push((dest.text.as_str(), c.span));
+        }
+    }
+    for (i, w) in c.args.iter().enumerate() {
+        if matches!(w.text.as_str(), "-out" | "--output" | "-o") {
+            if let Some(v) = c.args.get(i + 1) {
+                out.push((v.text.as_str(), c.span));
+            }
+        }
+    }
+    out
+}
+
+/// A script that writes (or uploads) a key file into the same directory or bucket prefix as
+/// the encrypted data it protects.
+fn key_written_beside_ciphertext(ctx: &CheckCtx) -> Vec<Hit> {
+    let cmds = &ctx.file.facts.commands;
+    let all: Vec<(&str, Span)> = cmds.iter().flat_map(writes).collect();
+    let mut hits: Vec<Hit> = Vec::new();
+    for (path, span) in &all {
+        if !key_like_path(path) || dir_of(path).is_empty() {
+            continue;
+        }
+        let beside = all.iter().any(|(other, _)| {
+            !key_like_path(other)
+                && (dir_of(other) == dir_of(path)
+                    || (other.ends_with('/') && *other == dir_of(path)))
+        });
+        if beside && !hits.iter().any(|h| h.span == *span) {
+            hits.push(Hit::with(
+                *span,
+                format!("the key `{path}` is written beside the data it encrypts"),
+            ));
+        }
+    }
+    hits
 }
