@@ -1,4 +1,5 @@
-//! CloudFormation: `Parameters` defaults substituted for `Ref`s, `Fn::Sub` and `Fn::Join` of
+//! CloudFormation (and the `resources.Resources` fragment of a Serverless Framework file):
+//! `Parameters` defaults substituted for `Ref`s, `Fn::Sub` and `Fn::Join` of
 //! known parts folded into strings, and one `Resource` per entry of `Resources` (kind = the
 //! `Type`, name = the logical id, body = `Properties`, header = the logical-id key). `Fn::If`
 //! stays in the tree with both branches resolved, so checks can look at each branch.
@@ -154,7 +155,12 @@ fn join(arg: &Y) -> Option<Value> {
 /// One `Resource` per logical id under `Resources`.
 pub(crate) fn lower(docs: &[Doc], facts: &mut Facts) {
     for doc in docs {
-        let Some(resources) = doc.root.get("Resources") else {
+        // The Serverless Framework nests a CloudFormation fragment under `resources:`.
+        let Some(resources) = doc
+            .root
+            .get("Resources")
+            .or_else(|| doc.root.get("resources").and_then(|r| r.get("Resources")))
+        else {
             continue;
         };
         for Pair {
