@@ -126,7 +126,8 @@ fn str_of(node: &Node) -> Option<&str> {
 /// A CloudFormation property whose value (or one `Fn::If` branch of it) passes the pattern's
 /// `is` test, or, with `params.missing = true`, that is absent. `params.types` are the resource
 /// types, `params.property` the path inside `Properties`; any of `params.exempt` (paths)
-/// being present exempts the resource (`params.exempt-missing`: exempts it from `missing` only,
+/// being present exempts the resource, and so does a value matching `params.exempt-if`
+/// (`{ Engine = "^aurora" }`: path → regex) (`params.exempt-missing`: exempts it from `missing` only,
 /// such as a key id that implies encryption); every `params.require` path must be `true` for the
 /// resource to be checked (a key is only asked of encrypted storage); `params.once = true`
 /// reports one value per resource (one list, one root cause).
@@ -146,6 +147,16 @@ fn cfn_property(ctx: &CheckCtx) -> Vec<Hit> {
         .iter()
         .map(|e| e.split('.').map(str::to_owned).collect())
         .collect();
+    let exempt_if: Vec<(Vec<String>, regex::Regex)> = match p.params.get("exempt-if") {
+        Some(toml::Value::Table(t)) => t
+            .iter()
+            .filter_map(|(k, v)| {
+                let re = regex::Regex::new(v.as_str()?).ok()?;
+                Some((k.split('.').map(str::to_owned).collect(), re))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let require: Vec<Vec<String>> = strs(&p.params, "require")
         .iter()
         .map(|e| e.split('.').map(str::to_owned).collect())
@@ -158,6 +169,14 @@ fn cfn_property(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
     for r in resources(ctx, &strs(&p.params, "types")) {
         if exempt.iter().any(|e| !find_all(&r.body, e).is_empty()) {
+            continue;
+        }
+        let exempted = exempt_if.iter().any(|(path, re)| {
+            find_all(&r.body, path)
+                .iter()
+                .any(|n| str_of(n).is_some_and(|s| re.is_match(s)))
+        });
+        if exempted {
             continue;
         }
         let required = require.iter().all(|path| {
