@@ -4,7 +4,8 @@
 //! annotations matter). `kind: List` expands into its items. Every container (`containers`,
 //! `initContainers`, `ephemeralContainers`, wherever they sit: Pods, workload templates, CRDs)
 //! gives `EnvSet` facts for its `env` and a `Command` for its `command` + `args`; an
-//! `sh -c '<script>'` is handed to the shell front-end.
+//! `sh -c '<script>'` is handed to the shell front-end. ConfigMap `data` and Secret `stringData`
+//! entries named like variables are `EnvSet`s too (pods load them with `envFrom`).
 
 use super::{embedded_script, Doc, YKind, MAX_DEPTH, Y};
 use crate::facts::{Command, EnvSet, Facts, Resource, Span, Value, Word};
@@ -18,6 +19,7 @@ pub(crate) fn lower(docs: &[Doc], src: &str, facts: &mut Facts) {
             }
         } else {
             resource(&doc.root, doc.span, facts);
+            config_env(&doc.root, facts);
         }
         containers(&doc.root, src, facts);
     }
@@ -51,6 +53,33 @@ fn resource(y: &Y, whole: Span, facts: &mut Facts) {
         span: Span::new(whole.start.min(y.span.start), whole.end.max(y.span.end)),
         header: kind_pair.span(),
     });
+}
+
+/// A ConfigMap's `data` (or a Secret's `stringData`) entries named like environment variables
+/// become the environment of every pod that loads it with `envFrom`, so they are `EnvSet`s.
+/// Keys that name files (`nginx.conf`, `application.yml`) are not.
+fn config_env(doc: &Y, facts: &mut Facts) {
+    let block = match doc.get("kind").and_then(Y::text).as_deref() {
+        Some("ConfigMap") => doc.get("data"),
+        Some("Secret") => doc.get("stringData"),
+        _ => None,
+    };
+    for p in block.map(Y::pairs).unwrap_or_default() {
+        let env_like = p
+            .key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            && !p.key.starts_with(|c: char| c.is_ascii_digit());
+        if env_like {
+            if let Some(v) = p.value.value() {
+                facts.envs.push(EnvSet {
+                    name: p.key.clone(),
+                    value: v.clone(),
+                    span: p.span(),
+                });
+            }
+        }
+    }
 }
 
 fn containers(root: &Y, src: &str, facts: &mut Facts) {

@@ -9,6 +9,8 @@ use crate::lint::{glob, value_matches, CheckCtx, Hit};
 
 pub const CHECKS: &[(&str, CheckFn)] = &[
     ("cfn-property", cfn_property),
+    // The same mechanism on Kubernetes objects (their body is the whole document).
+    ("resource-property", cfn_property),
     ("cfn-s3-encryption", cfn_s3_encryption),
     ("cfn-kms-rotation", cfn_kms_rotation),
     ("cfn-http-listener", cfn_http_listener),
@@ -222,8 +224,9 @@ fn cfn_property(ctx: &CheckCtx) -> Vec<Hit> {
 }
 
 /// S3 buckets. `params.report = "missing"`: no `BucketEncryption` at all. `"provider-managed"`:
-/// SSE-S3 (`AES256`), `aws:kms` without a key, or the AWS-managed `alias/aws/s3` key; buckets
-/// that receive access logs are exempt (log delivery only writes to SSE-S3 buckets).
+/// SSE-S3 (`AES256`), `aws:kms` without a key, or the AWS-managed `alias/aws/s3` key. Buckets
+/// that receive access logs are exempt from both (log delivery only writes to SSE-S3 buckets,
+/// which AWS applies by default).
 fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
     let report = strs(&ctx.pattern.params, "report");
     let report = report.first().map(String::as_str).unwrap_or("missing");
@@ -236,8 +239,13 @@ fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
     for b in buckets {
         let enc = b.body.get("BucketEncryption");
+        let log_bucket = log_targets.contains(&b.name)
+            || b.body
+                .get("AccessControl")
+                .and_then(str_of)
+                .is_some_and(|a| a == "LogDeliveryWrite");
         if report == "missing" {
-            if enc.is_none() {
+            if enc.is_none() && !log_bucket {
                 hits.push(Hit::with(
                     b.header,
                     "the bucket declares no server-side encryption (AWS falls back to SSE-S3 with an AWS-owned key)",
@@ -245,11 +253,6 @@ fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
             }
             continue;
         }
-        let log_bucket = log_targets.contains(&b.name)
-            || b.body
-                .get("AccessControl")
-                .and_then(str_of)
-                .is_some_and(|a| a == "LogDeliveryWrite");
         let Some(enc) = enc else { continue };
         if log_bucket {
             continue;
