@@ -381,11 +381,41 @@ fn s3_bucket_without_encryption(ctx: &CheckCtx) -> Vec<Hit> {
             continue;
         }
         let (sure, maybe) = sse_configs(ctx, bucket);
-        if sure.is_empty() && !maybe {
+        if sure.is_empty() && !maybe && !passed_to_module(ctx, bucket) {
             hits.push(Hit::at(bucket.header));
         }
     }
     dedup(hits)
+}
+
+/// Is the bucket handed to a module call, which may configure its encryption?
+fn passed_to_module(ctx: &CheckCtx, bucket: &Resource) -> bool {
+    unit_resources(ctx).filter(|r| r.kind == "module").any(|m| {
+        let mut stack = vec![&m.body];
+        while let Some(node) = stack.pop() {
+            match &node.kind {
+                NodeKind::Map(entries) => stack.extend(entries.iter().map(|(_, n)| n)),
+                NodeKind::List(items) => stack.extend(items.iter()),
+                NodeKind::Scalar(v) => {
+                    let mut values = vec![v];
+                    while let Some(v) = values.pop() {
+                        match v {
+                            Value::List(items) => values.extend(items.iter()),
+                            Value::Map(entries) => values.extend(entries.iter().map(|(_, v)| v)),
+                            _ => {
+                                if names_bucket(v, bucket) == Some(true)
+                                    && matches!(v, Value::Name(_))
+                                {
+                                    return true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        false
+    })
 }
 
 /// Is the bucket a log-delivery target? Those cannot use SSE-KMS (ELB access logs, S3 server
