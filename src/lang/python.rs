@@ -419,6 +419,40 @@ impl<'t> Lowerer<'t> {
             let mut cursor = n.walk();
             stack.extend(n.named_children(&mut cursor));
         }
+        out.push_str(&self.context_text(node));
+        out
+    }
+
+    /// Where a value goes: the target of the assignment it is part of and the function it is
+    /// in (`user.password = md5(raw)` inside `def set_password`), as ` @ target @ fn name`.
+    fn context_text(&self, node: Node<'t>) -> String {
+        let mut out = String::new();
+        let mut current = node;
+        let mut found_target = false;
+        for _ in 0..64 {
+            let Some(parent) = current.parent() else {
+                break;
+            };
+            match parent.kind() {
+                "assignment" if !found_target => {
+                    if let Some(left) = parent.child_by_field_name("left") {
+                        out.push_str(" @ ");
+                        out.push_str(self.text(left));
+                    }
+                    found_target = true;
+                }
+                "function_definition" => {
+                    if let Some(name) = parent.child_by_field_name("name") {
+                        out.push_str(" @ def ");
+                        out.push_str(self.text(name));
+                    }
+                    break;
+                }
+                "class_definition" | "module" => break,
+                _ => {}
+            }
+            current = parent;
+        }
         out
     }
 

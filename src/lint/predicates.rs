@@ -285,8 +285,6 @@ pub fn mentions_password(text: &str) -> bool {
         "password_reset",
         "reset_password",
         "token",
-        "password_hash",
-        "hashed_password",
         "password_policy",
         "password_length",
     ];

@@ -61,3 +61,23 @@ def salted_md5(password, salt):
 def via_new(password):
     # expect: weak-password-hash
     return hashlib.new("sha256", password.encode()).hexdigest()
+
+
+def hash_password(raw):
+    # expect: weak-password-hash
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+def remember(user, raw):
+    # expect: weak-password-hash
+    user.password = hashlib.md5(raw.encode()).hexdigest()
+
+
+def fingerprint(user, raw):
+    # ok: weak-password-hash -- a checksum in a function about something else
+    user.checksum = hashlib.sha256(raw).hexdigest()
+
+
+def password_reset_token(user):
+    # ok: weak-password-hash -- a reset token is not a stored password hash
+    return hashlib.sha256(str(user.pk).encode()).hexdigest()
