@@ -713,7 +713,16 @@ impl<'s> Lowerer<'s> {
                         || callee.ends_with("GenericArray.clone_from_slice")
                         || callee.ends_with("GenericArray.from_array")
                         || callee.ends_with("GenericArray.from");
-                    if transparent {
+                    // A URL parsed from a string is still that string to a lint.
+                    let url = [
+                        "Url.parse",
+                        "Uri.from_static",
+                        "Uri.try_from",
+                        "Uri.from_str",
+                    ]
+                    .iter()
+                    .any(|s| callee == *s || callee.ends_with(&format!(".{s}")));
+                    if transparent || url {
                         return self.eval(&c.args[0], depth + 1);
                     }
                     if callee == "hex.decode" || (last == "decode" && callee.starts_with("hex")) {
@@ -734,6 +743,13 @@ impl<'s> Lowerer<'s> {
                 let method = m.method.to_string();
                 if TRANSPARENT_METHODS.contains(&method.as_str()) {
                     return self.eval(&m.receiver, depth + 1);
+                }
+                if method == "parse" && m.args.is_empty() {
+                    // `"http://..".parse::<Uri>()`: the text it was parsed from.
+                    return match self.eval(&m.receiver, depth + 1) {
+                        v @ (Value::Str(_) | Value::Partial(_)) => v,
+                        _ => Value::Unknown,
+                    };
                 }
                 if matches!(method.as_str(), "as_bytes" | "into_bytes" | "to_bytes") {
                     return match self.eval(&m.receiver, depth + 1) {
@@ -1004,6 +1020,8 @@ impl<'s> Lowerer<'s> {
             self.facts.test_spans.push(span);
         }
         match item {
+            // `use` inside a function body: known from here on.
+            Item::Use(u) => self.collect_use(&u.tree, Vec::new()),
             Item::Fn(f) => {
                 let name = f.sig.ident.to_string();
                 self.function(name, None, &f.sig, &f.block);
@@ -1240,7 +1258,9 @@ impl<'s> Lowerer<'s> {
                     self.chain_name(init, 0)
                         .or_else(|| ty.and_then(|t| self.type_name(t)))
                 };
-                let value = if self.reassigned.contains(&id) {
+                // `let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv);`: a mutable binding can be
+                // filled in place, so its initial value is not its value.
+                let value = if self.reassigned.contains(&id) || pi.mutability.is_some() {
                     Value::Unknown
                 } else {
                     self.eval(init, 0)
@@ -1873,6 +1893,12 @@ mod tests {
         assert_eq!(e.args[1].value, Value::Bytes(b"xy".to_vec()));
         assert_eq!(e.args[2].value, Value::Bytes(vec![0, 255]));
         assert_eq!(e.args[3].value, Value::Name("SslVersion.TLS1".into()));
+    }
+
+    #[test]
+    fn mutable_lets_are_not_constant() {
+        let f = facts("fn f() { let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv); enc(&iv); }");
+        assert_eq!(call(&f, "enc").args[0].value, Value::Unknown);
     }
 
     #[test]

@@ -198,7 +198,8 @@ fn notls_remote(ctx: &CheckCtx) -> Vec<Hit> {
             continue;
         };
         let hosts = notls_hosts(c, facts);
-        let remote = hosts.iter().find(|h| {
+        // `host=a,b` lists several hosts; a socket directory (`/var/run/postgresql`) is local.
+        let remote = hosts.iter().flat_map(|h| h.split(',')).find(|h| {
             let h = h.trim();
             !h.is_empty()
                 && !h.starts_with('/')

@@ -15,6 +15,21 @@ pub async fn local() -> Result<(), tokio_postgres::Error> {
     Ok(())
 }
 
+pub async fn local_host_list() -> Result<(), tokio_postgres::Error> {
+    // ok: db-connection-without-tls -- every listed host is loopback
+    let (client, conn) = tokio_postgres::connect("hostaddr=127.0.0.1,127.0.0.2 host=localhost user=app", NoTls).await?;
+    let _ = (client, conn);
+    Ok(())
+}
+
+pub async fn from_env() -> Result<(), tokio_postgres::Error> {
+    let url = std::env::var("DATABASE_URL").unwrap_or_default();
+    // ok: db-connection-without-tls -- the host is not known here
+    let (client, conn) = tokio_postgres::connect(&url, NoTls).await?;
+    let _ = (client, conn);
+    Ok(())
+}
+
 pub fn sync_client() -> Result<postgres::Client, postgres::Error> {
     // expect: db-connection-without-tls
     postgres::Client::connect("postgresql://app@billing-db.example.com/billing", postgres::NoTls)

@@ -34,3 +34,15 @@ pub async fn from_config(client: &Client, base: &str) -> reqwest::Result<reqwest
     // ok: plaintext-transport -- the host is not known
     client.get(format!("http://{base}/x")).send().await
 }
+
+pub async fn parsed_url(client: &Client) -> reqwest::Result<reqwest::Response> {
+    let url = reqwest::Url::parse("http://billing.example.com/invoices").expect("valid url");
+    // expect: plaintext-transport
+    client.get(url).send().await
+}
+
+pub async fn actix_client() {
+    let client = awc::Client::default();
+    // expect: plaintext-transport
+    let _ = client.get("http://inventory.example.com/items").send().await;
+}

@@ -39,3 +39,16 @@ pub fn ftps_upload(ctx: suppaftp::native_tls::TlsConnector) -> suppaftp::FtpResu
     ftp.login("user", "pass")?;
     Ok(())
 }
+
+pub fn relay_without_tls() -> Result<SmtpTransport, lettre::transport::smtp::Error> {
+    use lettre::transport::smtp::client::Tls;
+    Ok(SmtpTransport::relay("smtp.example.com")?
+        // expect: plaintext-transport
+        .tls(Tls::None)
+        .build())
+}
+
+pub fn relay_with_tls() -> Result<SmtpTransport, lettre::transport::smtp::Error> {
+    // ok: plaintext-transport -- relay() uses implicit TLS
+    Ok(SmtpTransport::relay("smtp.example.com")?.build())
+}

@@ -45,3 +45,13 @@ pub fn openssl_modern() -> Result<SslConnector, openssl::error::ErrorStack> {
     b.set_min_proto_version(Some(SslVersion::TLS1_2))?;
     Ok(b.build())
 }
+
+pub fn legacy_method() -> Result<openssl::ssl::SslContextBuilder, openssl::error::ErrorStack> {
+    // expect: tls-outdated-protocol
+    openssl::ssl::SslContext::builder(openssl::ssl::SslMethod::Tlsv1)
+}
+
+pub fn negotiated_method() -> Result<openssl::ssl::SslContextBuilder, openssl::error::ErrorStack> {
+    // ok: tls-outdated-protocol -- negotiates the best shared version
+    openssl::ssl::SslContext::builder(openssl::ssl::SslMethod::tls())
+}

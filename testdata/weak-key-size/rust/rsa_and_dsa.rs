@@ -27,3 +27,14 @@ fn small_keys_in_tests() {
     // expect: weak-key-size
     let _k = Rsa::generate(512).unwrap();
 }
+
+pub fn curves() -> Result<(), openssl::error::ErrorStack> {
+    use openssl::ec::{EcGroup, EcKey};
+    use openssl::nid::Nid;
+    // expect: weak-key-size
+    let small = EcGroup::from_curve_name(Nid::X9_62_PRIME192V1)?;
+    // ok: weak-key-size -- P-256
+    let good = EcGroup::from_curve_name(Nid::X9_62_PRIME256V1)?;
+    let _ = (EcKey::generate(&small)?, EcKey::generate(&good)?);
+    Ok(())
+}
