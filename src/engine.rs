@@ -4,15 +4,18 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::classify::{self, FileKind, SNIFF_LEN};
-use crate::finding::{FileError, Finding, Report, Skipped};
+use crate::finding::{FileError, Finding, Notice, Report, Skipped};
 use crate::lang::{self, Lowered};
 use crate::lint::Linter;
 use crate::source::SourceFile;
+use crate::suppress;
 use crate::walk::{self, display_path, Candidate, WalkOptions};
 
 pub struct Options {
@@ -23,6 +26,10 @@ pub struct Options {
     pub prefilter: bool,
     pub follow_symlinks: bool,
     pub threads: usize,
+    /// Honour `cleartext: ignore[...]` comments (off with `--no-inline-suppressions`).
+    pub inline_suppressions: bool,
+    /// Counts files as they are done, for a progress display.
+    pub progress: Option<Arc<AtomicUsize>>,
 }
 
 impl Default for Options {
@@ -34,6 +41,8 @@ impl Default for Options {
             prefilter: true,
             follow_symlinks: false,
             threads: 0,
+            inline_suppressions: true,
+            progress: None,
         }
     }
 }
@@ -50,6 +59,8 @@ struct Outcome {
     findings: Vec<Finding>,
     errors: Vec<FileError>,
     skipped: Vec<Skipped>,
+    suppressed: Vec<Finding>,
+    notices: Vec<Notice>,
     scanned: usize,
 }
 
@@ -58,6 +69,8 @@ impl Outcome {
         self.findings.extend(other.findings);
         self.errors.extend(other.errors);
         self.skipped.extend(other.skipped);
+        self.suppressed.extend(other.suppressed);
+        self.notices.extend(other.notices);
         self.scanned += other.scanned;
         self
     }
@@ -142,6 +155,8 @@ fn finish(outcome: Outcome, started: Instant) -> Report {
         findings: outcome.findings,
         errors: outcome.errors,
         skipped: outcome.skipped,
+        suppressed: outcome.suppressed,
+        notices: outcome.notices,
         ..Report::default()
     };
     report.summary.files_scanned = outcome.scanned;
@@ -302,18 +317,23 @@ fn process_unit(
         outcome.scanned += 1;
         loaded.push(SourceFile::new(path.clone(), display, *kind, text));
     }
+    if let Some(counter) = &opts.progress {
+        counter.fetch_add(unit.files.len(), Ordering::Relaxed);
+    }
     if loaded.is_empty() {
         return outcome;
     }
     let kind = loaded[0].kind;
-    if !linter.prefilter.covers(kind) {
-        return outcome;
-    }
-    if opts.prefilter
-        && !loaded
-            .iter()
-            .any(|f| linter.prefilter.may_match(kind, f.text.as_bytes()))
-    {
+    let nothing_to_find = !linter.prefilter.covers(kind)
+        || (opts.prefilter
+            && !loaded
+                .iter()
+                .any(|f| linter.prefilter.may_match(kind, f.text.as_bytes())));
+    if nothing_to_find {
+        // Suppressions in a file that cannot have findings suppress nothing.
+        for src in &loaded {
+            suppressions(linter, opts, src, None, Vec::new(), &mut outcome);
+        }
         return outcome;
     }
     let mut lowered = Vec::new();
@@ -339,6 +359,7 @@ fn process_unit(
                 lowered.push(Lowered { src, facts });
             }
             Err(e) if e.skip => {
+                suppressions(linter, opts, &src, None, Vec::new(), &mut outcome);
                 outcome.scanned -= 1;
                 outcome.skipped.push(Skipped {
                     path: src.display.clone(),
@@ -346,6 +367,7 @@ fn process_unit(
                 });
             }
             Err(e) => {
+                suppressions(linter, opts, &src, None, Vec::new(), &mut outcome);
                 let pos = e.span.map(|s| src.position(s.start));
                 outcome.errors.push(FileError {
                     path: src.display.clone(),
@@ -357,7 +379,35 @@ fn process_unit(
         }
     }
     for file in &lowered {
-        outcome.findings.extend(linter.check_file(file, &lowered));
+        let findings = linter.check_file(file, &lowered);
+        suppressions(
+            linter,
+            opts,
+            &file.src,
+            Some(&file.facts),
+            findings,
+            &mut outcome,
+        );
     }
     outcome
+}
+
+/// Applies a file's inline suppressions to its findings (or keeps them all when off).
+fn suppressions(
+    linter: &Linter,
+    opts: &Options,
+    src: &SourceFile,
+    facts: Option<&crate::facts::Facts>,
+    findings: Vec<Finding>,
+    outcome: &mut Outcome,
+) {
+    if !opts.inline_suppressions || !suppress::mentions_suppression(&src.text) {
+        outcome.findings.extend(findings);
+        return;
+    }
+    let known = |id: &str| linter.lint(id).is_some();
+    let applied = suppress::apply(src, facts, findings, suppress::today(), &known);
+    outcome.findings.extend(applied.kept);
+    outcome.suppressed.extend(applied.suppressed);
+    outcome.notices.extend(applied.notices);
 }

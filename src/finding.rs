@@ -70,11 +70,56 @@ pub struct Skipped {
     pub reason: String,
 }
 
+/// A problem with an inline suppression comment: no reason, suppresses nothing, expired,
+/// names an unknown rule, or cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    MissingReason,
+    Unused,
+    Expired,
+    UnknownRule,
+    Malformed,
+    /// A `--baseline` entry that no longer occurs.
+    BaselineFixed,
+}
+
+impl NoticeKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            NoticeKind::MissingReason => "missing-reason",
+            NoticeKind::Unused => "unused",
+            NoticeKind::Expired => "expired",
+            NoticeKind::UnknownRule => "unknown-rule",
+            NoticeKind::Malformed => "malformed",
+            NoticeKind::BaselineFixed => "baseline-fixed",
+        }
+    }
+
+    /// Problems with suppression comments (what `--strict-suppressions` fails on).
+    pub fn is_suppression_problem(self) -> bool {
+        self != NoticeKind::BaselineFixed
+    }
+}
+
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Summary {
     pub files_scanned: usize,
     pub files_skipped: usize,
     pub findings: usize,
+    /// Findings hidden by inline suppressions.
+    pub suppressed: usize,
+    /// Findings hidden because `--baseline` already records them.
+    pub baselined: usize,
     pub duration_ms: u64,
 }
 
@@ -83,6 +128,12 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub skipped: Vec<Skipped>,
+    /// Findings an inline suppression hides (shown with `--show-suppressed`).
+    pub suppressed: Vec<Finding>,
+    /// Problems with suppressions and stale baseline entries.
+    pub notices: Vec<Notice>,
+    /// Stable fingerprints of `findings`, index for index, when computed (see `baseline`).
+    pub fingerprints: Vec<String>,
     pub summary: Summary,
 }
 
@@ -102,7 +153,13 @@ impl Report {
         self.errors
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        self.suppressed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.notices.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.kind, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.kind, &b.message))
+        });
         self.summary.findings = self.findings.len();
         self.summary.files_skipped = self.skipped.len();
+        self.summary.suppressed = self.suppressed.len();
     }
 }

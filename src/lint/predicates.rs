@@ -43,10 +43,9 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
             .value
             .as_text()
             .is_some_and(|t| host_of(t).is_some_and(is_loopback)),
-        "remote-host" => s
-            .value
-            .as_text()
-            .is_some_and(|t| host_of(t).is_some_and(|h| known_host(h) && !is_loopback(h))),
+        "remote-host" => s.value.as_text().is_some_and(|t| {
+            host_of(t).is_some_and(|h| known_host(h) && !is_loopback(h) && !is_internal(h))
+        }),
         "key-material" => key_material(s.value),
         "constant-bytes" => constant_bytes(s.value),
         "weak-cipher-list" => s.value.as_text().is_some_and(weak_cipher_list),
@@ -117,7 +116,12 @@ pub fn plaintext_url(text: &str, schemes: &[String]) -> bool {
         return false;
     }
     match host_of(text) {
-        Some(host) => known_host(host) && !is_loopback(host) && !NAMESPACE_HOSTS.contains(&host),
+        Some(host) => {
+            known_host(host)
+                && !is_loopback(host)
+                && !is_internal(host)
+                && !NAMESPACE_HOSTS.contains(&host)
+        }
         None => false,
     }
 }
@@ -146,6 +150,24 @@ pub fn host_of(text: &str) -> Option<&str> {
         first.split(':').next()?
     };
     (!host.is_empty()).then_some(host)
+}
+
+/// Hosts the project's configuration declares internal (`internal-hosts`), where plaintext
+/// transport is accepted. Set once per run by the command line or the language server.
+static INTERNAL_HOSTS: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+
+pub fn set_internal_hosts(hosts: Vec<String>) {
+    if let Ok(mut h) = INTERNAL_HOSTS.write() {
+        *h = hosts.into_iter().map(|h| h.to_ascii_lowercase()).collect();
+    }
+}
+
+/// Matches a configured internal host; `*` is a wildcard (`*.corp.example.com`, `10.*`).
+pub fn is_internal(host: &str) -> bool {
+    let h = host.trim_end_matches('.').to_ascii_lowercase();
+    INTERNAL_HOSTS
+        .read()
+        .is_ok_and(|list| list.iter().any(|g| super::glob::matches(g, &h)))
 }
 
 pub fn is_loopback(host: &str) -> bool {

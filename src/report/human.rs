@@ -14,18 +14,32 @@ use crate::lint::Linter;
 pub fn render(
     report: &Report,
     linter: &Linter,
-    color: bool,
+    opts: &super::RenderOptions,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    if color {
-        render_to(report, linter, &mut Ansi::new(out))
+    if opts.color {
+        render_to(report, linter, opts, &mut Ansi::new(out))
     } else {
-        render_to(report, linter, &mut NoColor::new(out))
+        render_to(report, linter, opts, &mut NoColor::new(out))
     }
 }
 
-fn render_to(report: &Report, _linter: &Linter, w: &mut dyn WriteColor) -> std::io::Result<()> {
+fn render_to(
+    report: &Report,
+    _linter: &Linter,
+    opts: &super::RenderOptions,
+    w: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     render_findings(&report.findings, w)?;
+    if opts.show_suppressed {
+        for f in &report.suppressed {
+            writeln!(
+                w,
+                "suppressed: {}:{}:{}: {}: {}",
+                f.path, f.start.line, f.start.column, f.rule, f.message
+            )?;
+        }
+    }
     render_footer(report, w)
 }
 
@@ -90,10 +104,28 @@ fn render_footer(report: &Report, w: &mut dyn WriteColor) -> std::io::Result<()>
             _ => writeln!(w, "error: {}: {}", e.path, e.message)?,
         }
     }
+    for n in &report.notices {
+        writeln!(
+            w,
+            "warning: {}:{}:{}: {} [{}]",
+            n.path,
+            n.line,
+            n.column,
+            n.message,
+            n.kind.name()
+        )?;
+    }
     let s = &report.summary;
+    let mut extra = String::new();
+    if s.suppressed > 0 {
+        extra.push_str(&format!(", {} suppressed", s.suppressed));
+    }
+    if s.baselined > 0 {
+        extra.push_str(&format!(", {} in the baseline", s.baselined));
+    }
     writeln!(
         w,
-        "{} finding{} in {} file{} scanned ({} skipped, {} error{}) in {} ms",
+        "{} finding{} in {} file{} scanned ({} skipped, {} error{}{extra}) in {} ms",
         s.findings,
         if s.findings == 1 { "" } else { "s" },
         s.files_scanned,

@@ -4,7 +4,11 @@ use std::io::Write;
 
 use crate::finding::Report;
 
-pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn render(
+    report: &Report,
+    opts: &super::RenderOptions,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for f in &report.findings {
         writeln!(
             out,
@@ -14,6 +18,30 @@ pub fn render(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             f.start.column,
             f.rule,
             one_line(&f.message)
+        )?;
+    }
+    if opts.show_suppressed {
+        for f in &report.suppressed {
+            writeln!(
+                out,
+                "{}:{}:{}: {}: {} (suppressed)",
+                f.path,
+                f.start.line,
+                f.start.column,
+                f.rule,
+                one_line(&f.message)
+            )?;
+        }
+    }
+    for n in &report.notices {
+        writeln!(
+            out,
+            "{}:{}:{}: {}: {}",
+            n.path,
+            n.line,
+            n.column,
+            n.kind.name(),
+            one_line(&n.message)
         )?;
     }
     for e in &report.errors {
