@@ -47,9 +47,21 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// The source lines a finding spans, from the start of its first line to the end of its last:
+/// the argument alone (`verify=False`) would make every such call in a file look the same.
+fn matched_lines(text: &str, start: usize, end: usize) -> Option<&str> {
+    let end = end.max(start).min(text.len());
+    let from = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+    let to = text.get(end..)?.find('\n').map_or(text.len(), |i| end + i);
+    text.get(from..to)
+}
+
 /// Fingerprints of `findings`, index for index. `text_of` gives a file's text by displayed
 /// path (None when it cannot be read: the message stands in for the matched text).
-pub fn fingerprints(findings: &[Finding], text_of: &mut dyn FnMut(&str) -> Option<String>) -> Vec<String> {
+pub fn fingerprints(
+    findings: &[Finding],
+    text_of: &mut dyn FnMut(&str) -> Option<String>,
+) -> Vec<String> {
     let mut cache: BTreeMap<String, Option<String>> = BTreeMap::new();
     let mut seen: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let mut out = Vec::with_capacity(findings.len());
@@ -58,7 +70,7 @@ pub fn fingerprints(findings: &[Finding], text_of: &mut dyn FnMut(&str) -> Optio
             .entry(f.path.clone())
             .or_insert_with(|| text_of(&f.path))
             .as_deref()
-            .and_then(|t| t.get(f.start.offset..f.end.offset.max(f.start.offset)))
+            .and_then(|t| matched_lines(t, f.start.offset, f.end.offset))
             .map(normalise)
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| f.message.clone());

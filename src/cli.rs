@@ -11,8 +11,8 @@ use crate::config::{self, Config, FailOn};
 use crate::engine::{self, Buffer, Options};
 use crate::finding::Report;
 use crate::lint::{catalog, predicates, Linter};
-use crate::walk;
 use crate::report::{self, Format, RenderOptions};
+use crate::walk;
 
 pub const EXIT_CLEAN: i32 = 0;
 pub const EXIT_FINDINGS: i32 = 1;
@@ -235,7 +235,10 @@ fn check(linter: &Linter, args: CheckArgs) -> i32 {
         };
         let in_scope = |p: &str| {
             scopes.iter().any(|s| {
-                s == "." || p == s || p.strip_prefix(s.as_str()).is_some_and(|r| r.starts_with('/'))
+                s == "."
+                    || p == s
+                    || p.strip_prefix(s.as_str())
+                        .is_some_and(|r| r.starts_with('/'))
             })
         };
         baseline::apply(&mut report, b, &in_scope);
@@ -349,7 +352,8 @@ mod progress {
         opts.progress = Some(counter.clone());
         let (tx, rx) = mpsc::channel::<()>();
         let thread = std::thread::spawn(move || {
-            if rx.recv_timeout(Duration::from_millis(delay)) != Err(mpsc::RecvTimeoutError::Timeout) {
+            if rx.recv_timeout(Duration::from_millis(delay)) != Err(mpsc::RecvTimeoutError::Timeout)
+            {
                 return;
             }
             loop {

@@ -133,8 +133,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
             }
         }
         let py = d.join("pyproject.toml");
-        if py.is_file()
-            && std::fs::read_to_string(&py).is_ok_and(|t| t.contains("tool.cleartext"))
+        if py.is_file() && std::fs::read_to_string(&py).is_ok_and(|t| t.contains("tool.cleartext"))
         {
             return Some(py);
         }
@@ -142,12 +141,23 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
+/// An absolute path without `.` components (`..` is kept: symlinks make it unsafe to fold).
 fn absolute(p: &Path) -> PathBuf {
-    if p.is_absolute() {
+    let joined = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir().unwrap_or_default().join(p)
-    }
+    };
+    joined
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// How a config file is named in messages: relative to the current directory when under it.
+fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    crate::walk::display_path(&absolute(path), &cwd)
 }
 
 /// Line and column (1-based) of a byte offset.
@@ -166,14 +176,13 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Reads a configuration file. Errors are ready to print: `file:line:col: what; valid: ...`.
 pub fn load(path: &Path, linter: &Linter) -> Result<Config, String> {
-    let shown = path.display().to_string();
-    let text =
-        std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let shown = shown(path);
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
     parse(&text, path, linter)
 }
 
 pub fn parse(text: &str, path: &Path, linter: &Linter) -> Result<Config, String> {
-    let shown = path.display().to_string();
+    let shown = shown(path);
     let at = |offset: usize, msg: String| {
         let (l, c) = line_col(text, offset);
         format!("{shown}:{l}:{c}: {msg}")
@@ -482,6 +491,6 @@ mod tests {
 
     #[test]
     fn line_and_column_of_offsets() {
-        assert_eq!(line_col("a\nbé = 1\n", 5), (2, 4));
+        assert_eq!(line_col("a\nbé = 1\n", 5), (2, 3));
     }
 }

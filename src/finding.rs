@@ -153,7 +153,8 @@ impl Report {
         self.errors
             .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
         self.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        self.suppressed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.suppressed
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.notices.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.kind, &a.message)
                 .cmp(&(&b.path, b.line, b.column, b.kind, &b.message))

@@ -402,12 +402,12 @@ mod tests {
     fn positions_count_utf16_code_units() {
         let text = "a = '😀é'; x\nb";
         let x = text.find('x').unwrap();
-        // 😀 is two UTF-16 units, é one.
+        // 😀 is two UTF-16 units, é one: `x` is unit 11 (byte 13).
         assert_eq!(
             lsp_position(text, x),
             Position {
                 line: 0,
-                character: 10
+                character: 11
             }
         );
         assert_eq!(lsp_position(text, text.len()).line, 1);

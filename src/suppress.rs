@@ -342,7 +342,10 @@ mod tests {
 
     #[test]
     fn trailing_comment_targets_its_own_line() {
-        let f = file(FileKind::Rust, "let a = 1; // cleartext: ignore[x] -- why\n");
+        let f = file(
+            FileKind::Rust,
+            "let a = 1; // cleartext: ignore[x] -- why\n",
+        );
         let s = parse(&f);
         assert_eq!((s[0].line, s[0].target, s[0].column), (1, 1, 12));
     }
@@ -358,7 +361,10 @@ mod tests {
 
     #[test]
     fn malformed_bodies_are_reported() {
-        let f = file(FileKind::Python, "# cleartext: ignore x\n# cleartext: ignore[a] until=soon -- r\n");
+        let f = file(
+            FileKind::Python,
+            "# cleartext: ignore x\n# cleartext: ignore[a] until=soon -- r\n",
+        );
         let s = parse(&f);
         assert!(s.iter().all(|s| s.malformed.is_some()), "{s:?}");
     }
