@@ -477,6 +477,9 @@ impl<'t> Lowerer<'t> {
                 "assignment" => self.emit_assignment(node, scope, &mut facts),
                 "dictionary" => self.emit_entries(node, scope, &mut facts),
                 "class_definition" => self.emit_record(node, scope, &mut facts),
+                "default_parameter" | "typed_default_parameter" => {
+                    self.emit_default(node, scope, &mut facts)
+                }
                 _ => {}
             }
             let inner = self.child_scope(node, scope);
@@ -667,6 +670,27 @@ impl<'t> Lowerer<'t> {
             value,
             span: span(node),
             value_span: span(right),
+        });
+    }
+
+    /// A parameter default (`def f(version=ssl.PROTOCOL_SSLv2)`) is an assignment to
+    /// `default:<name>`: every call that leaves the argument out gets that value.
+    fn emit_default(&mut self, node: Node<'t>, scope: usize, facts: &mut Facts) {
+        let (Some(name), Some(value)) = (
+            node.child_by_field_name("name"),
+            node.child_by_field_name("value"),
+        ) else {
+            return;
+        };
+        // Defaults are evaluated in the scope that defines the function.
+        let outer = self.scopes[scope].parent.unwrap_or(scope);
+        let value_node = value;
+        let value = self.eval(value_node, outer, 0);
+        facts.assigns.push(Assign {
+            target: format!("default:{}", self.text(name)),
+            value,
+            span: span(node),
+            value_span: span(value_node),
         });
     }
 

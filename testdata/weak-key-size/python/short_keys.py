@@ -15,3 +15,7 @@ k5 = RSA.generate(2048)
 k6 = ec.generate_private_key(ec.SECP192R1())
 # ok: weak-key-size -- P-256
 k7 = ec.generate_private_key(ec.SECP256R1())
+# expect: weak-key-size
+k8 = ec.generate_private_key(curve=ec.SECT163R2)
+# ok: weak-key-size -- P-384 passed as a class
+k9 = ec.generate_private_key(ec.SECP384R1)
