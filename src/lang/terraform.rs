@@ -1359,6 +1359,59 @@ resource "aws_ebs_volume" "many" {
         assert_eq!(f.resources.len(), 1);
     }
 
+    fn lower_on_disk(path: &Path) -> Facts {
+        let text = std::fs::read_to_string(path).unwrap();
+        let src = SourceFile::new(
+            path.to_path_buf(),
+            "main.tf".into(),
+            FileKind::Terraform,
+            text,
+        );
+        lower(&src).unwrap()
+    }
+
+    #[test]
+    fn sibling_files_and_tfvars_on_disk_resolve_variables() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("variables.tf"),
+            "variable \"a\" { default = false }\nvariable \"b\" { default = false }\nlocals { c = var.b }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("terraform.tfvars"), "a = true\nb = 1\n").unwrap();
+        std::fs::write(dir.path().join("x.auto.tfvars"), "b = 2\n").unwrap();
+        let main = dir.path().join("main.tf");
+        std::fs::write(
+            &main,
+            "resource \"t\" \"n\" {\n  a = var.a\n  c = local.c\n}\n",
+        )
+        .unwrap();
+        let f = lower_on_disk(&main);
+        assert_eq!(attr(&f.resources[0], "a"), &Value::Bool(true));
+        assert_eq!(attr(&f.resources[0], "c"), &Value::Int(2));
+    }
+
+    #[test]
+    fn a_local_module_call_supplies_its_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let child = dir.path().join("modules").join("db");
+        std::fs::create_dir_all(&child).unwrap();
+        std::fs::write(
+            dir.path().join("main.tf"),
+            "module \"one\" {\n  source = \"./modules/db\"\n  enc = false\n}\nmodule \"off\" {\n  source = \"./modules/db\"\n  count = 0\n  enc = 7\n}\n",
+        )
+        .unwrap();
+        let main = child.join("main.tf");
+        std::fs::write(
+            &main,
+            "variable \"enc\" { default = true }\nresource \"t\" \"n\" { e = var.enc }\n",
+        )
+        .unwrap();
+        let f = lower_on_disk(&main);
+        let values: Vec<&Value> = f.resources.iter().map(|r| attr(r, "e")).collect();
+        assert_eq!(values, vec![&Value::Bool(false)]);
+    }
+
     #[test]
     fn tfvars_become_variable_assignments() {
         let src = SourceFile::new(
