@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use tree_sitter::Node as TsNode;
 
-use super::ts::{self, span, text};
+use super::ts::{self, text};
 use super::LowerError;
 use crate::classify::FileKind;
 use crate::facts::{Entry, Facts, Node, NodeKind, Span, Value};
@@ -166,15 +166,23 @@ pub(crate) struct Doc {
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let text = &src.text;
-    let tree = ts::parse("yaml", || tree_sitter_yaml::LANGUAGE.into(), text)?;
-    let root = tree.root_node();
-    let errors = ts::error_spans(root);
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for (base, chunk) in chunks(text) {
+        let tree = ts::parse("yaml", || tree_sitter_yaml::LANGUAGE.into(), chunk)?;
+        let root = tree.root_node();
+        errors.extend(
+            ts::error_spans(root)
+                .into_iter()
+                .map(|e| Span::new(e.start + base, e.end + base)),
+        );
+        docs.extend(documents(root, chunk, base));
+    }
     if !errors.is_empty() && text.contains("{{") {
         return Err(LowerError::skip(
             "helm template: the file is not YAML until it is rendered",
         ));
     }
-    let mut docs = documents(root, text);
     let mut facts = Facts {
         recovered_errors: errors,
         ..Facts::default()
@@ -198,10 +206,33 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     Ok(facts)
 }
 
-/// Lowers every document of a stream (an empty document gives nothing).
-pub(crate) fn documents(root: TsNode, src: &str) -> Vec<Doc> {
+/// Splits a stream at its document markers (`---` at the start of a line always starts a new
+/// document, even inside a block scalar). Each document is parsed on its own: one broken
+/// document does not spoil the others, and very long streams stay cheap to parse.
+fn chunks(text: &str) -> Vec<(usize, &str)> {
+    let mut starts = vec![0];
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let marker = line
+            .strip_prefix("---")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n']));
+        if marker && offset > 0 {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts.push(text.len());
+    starts
+        .windows(2)
+        .filter_map(|w| Some((w[0], text.get(w[0]..w[1])?)))
+        .collect()
+}
+
+/// Lowers every document of one chunk of the stream (an empty document gives nothing).
+pub(crate) fn documents(root: TsNode, src: &str, base: usize) -> Vec<Doc> {
     let mut builder = Builder {
         src,
+        base,
         anchors: HashMap::new(),
         budget: ALIAS_BUDGET,
     };
@@ -219,7 +250,7 @@ pub(crate) fn documents(root: TsNode, src: &str) -> Vec<Doc> {
         if let Some(body) = body {
             docs.push(Doc {
                 root: builder.node(body, 0),
-                span: span(doc),
+                span: builder.at(doc),
             });
         }
     }
@@ -227,14 +258,27 @@ pub(crate) fn documents(root: TsNode, src: &str) -> Vec<Doc> {
 }
 
 struct Builder<'s> {
+    /// The text of the document being lowered, which starts at byte `base` of the file.
     src: &'s str,
+    base: usize,
     anchors: HashMap<String, Y>,
     budget: usize,
 }
 
 impl Builder<'_> {
+    /// A node's span in the whole file (documents are parsed one at a time), without the line
+    /// breaks a block node swallows at its end.
+    fn at(&self, n: TsNode) -> Span {
+        let (start, end) = (n.start_byte(), n.end_byte());
+        let trimmed = self
+            .src
+            .get(start..end)
+            .map_or(end, |t| start + t.trim_end().len());
+        Span::new(start + self.base, trimmed.max(start) + self.base)
+    }
+
     fn node(&mut self, n: TsNode, depth: usize) -> Y {
-        let sp = span(n);
+        let sp = self.at(n);
         if depth > MAX_DEPTH {
             return Y::scalar(Value::Unknown, sp);
         }
@@ -281,7 +325,9 @@ impl Builder<'_> {
                     let key_text = self.key_text(key, depth);
                     let value = match value {
                         Some(v) => self.node(v, depth + 1),
-                        None => Y::scalar(Value::Null, Span::new(span(key).end, span(key).end)),
+                        None => {
+                            Y::scalar(Value::Null, Span::new(self.at(key).end, self.at(key).end))
+                        }
                     };
                     if key_text == "<<" {
                         match &value.kind {
@@ -297,7 +343,7 @@ impl Builder<'_> {
                     }
                     pairs.push(Pair {
                         key: key_text,
-                        key_span: span(key),
+                        key_span: self.at(key),
                         value,
                     });
                 }
@@ -323,14 +369,14 @@ impl Builder<'_> {
                                 .find(|x| matches!(x.kind(), "block_node" | "flow_node"));
                             items.push(match inner {
                                 Some(i) => self.node(i, depth + 1),
-                                None => Y::scalar(Value::Null, span(child)),
+                                None => Y::scalar(Value::Null, self.at(child)),
                             });
                         }
                         "flow_node" => items.push(self.node(child, depth + 1)),
                         "flow_pair" => {
                             let key = child
                                 .child_by_field_name("key")
-                                .map(|k| (self.key_text(k, depth), span(k)));
+                                .map(|k| (self.key_text(k, depth), self.at(k)));
                             let value = child
                                 .child_by_field_name("value")
                                 .map(|v| self.node(v, depth + 1));
@@ -341,7 +387,7 @@ impl Builder<'_> {
                                         key_span,
                                         value,
                                     }]),
-                                    span: span(child),
+                                    span: self.at(child),
                                 });
                             }
                         }

@@ -166,3 +166,53 @@ fn deep_nesting_does_not_overflow() {
     );
     let _ = lower(&src);
 }
+
+#[test]
+fn alias_bombs_stop_at_the_budget() {
+    let mut text =
+        String::from("apiVersion: v1\nkind: ConfigMap\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    let mut prev = 'a';
+    for n in "bcdefghijk".chars() {
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        text.push_str(&format!("{n}: &{n} [{refs}]\n"));
+        prev = n;
+    }
+    let f = lower_as(FileKind::Kubernetes, "bomb.yaml", &text);
+    assert!(f.entries.len() < 2 * ALIAS_BUDGET);
+}
+
+#[test]
+fn documents_are_parsed_one_at_a_time() {
+    let text = "apiVersion: v1\nkind: ConfigMap\ndata:\n  A: [unclosed\n---\napiVersion: v1\nkind: ConfigMap\ndata:\n  NODE_TLS_REJECT_UNAUTHORIZED: \"0\"\n";
+    let f = lower_as(FileKind::Kubernetes, "two.yaml", text);
+    assert!(!f.recovered_errors.is_empty());
+    let e = f
+        .envs
+        .iter()
+        .find(|e| e.name == "NODE_TLS_REJECT_UNAUTHORIZED")
+        .unwrap();
+    assert_eq!(
+        &text[e.span.start..e.span.end],
+        "NODE_TLS_REJECT_UNAUTHORIZED: \"0\""
+    );
+    assert!(f
+        .recovered_errors
+        .iter()
+        .all(|s| s.start < text.find("---").unwrap()));
+}
+
+#[test]
+fn long_streams_stay_valid() {
+    let doc = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  LOG: info\n";
+    let text = vec![doc; 3000].join("---\n");
+    let f = lower_as(FileKind::Kubernetes, "many.yaml", &text);
+    assert!(f.recovered_errors.is_empty());
+    assert_eq!(f.resources.len(), 3000);
+}
+
+#[test]
+fn chunks_split_at_document_markers_only() {
+    let text = "a: 1\n--- \nb: '---'\n---\nc: |\n  ---x\n";
+    let parts: Vec<_> = chunks(text).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(parts, ["a: 1\n", "--- \nb: '---'\n", "---\nc: |\n  ---x\n"]);
+}

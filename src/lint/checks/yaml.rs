@@ -248,7 +248,7 @@ fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
             if enc.is_none() && !log_bucket {
                 hits.push(Hit::with(
                     b.header,
-                    "the bucket declares no server-side encryption (AWS falls back to SSE-S3 with an AWS-owned key)",
+                    "the bucket declares no server-side encryption (AWS falls back to SSE-S3, an S3-managed key)",
                 ));
             }
             continue;
