@@ -121,6 +121,16 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
     if let Some(kind) = by_name(&lower, &parent) {
         return Some(kind);
     }
+    // Debian-style `sites-enabled/example.com`: any name, settled by content.
+    if parent.starts_with("sites-") && !head.is_empty() {
+        let text = String::from_utf8_lossy(head);
+        if text.contains("<VirtualHost") {
+            return Some(FileKind::Apache);
+        }
+        if looks_like_nginx(&text) {
+            return Some(FileKind::Nginx);
+        }
+    }
     match ext {
         "py" | "pyi" => return Some(FileKind::Python),
         "js" | "mjs" | "cjs" | "jsx" => return Some(FileKind::JavaScript),
@@ -268,6 +278,13 @@ pub fn needs_head(path: &Path) -> bool {
         return false;
     };
     let lower = name.to_string_lossy().to_ascii_lowercase();
+    let in_sites_dir = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|p| p.to_string_lossy().starts_with("sites-"));
+    if in_sites_dir {
+        return true;
+    }
     match lower.rsplit_once('.') {
         None => true,
         Some((stem, ext)) => {
@@ -317,5 +334,20 @@ mod tests {
         assert_eq!(kind(".npmrc", ""), Some(FileKind::Ini));
         assert_eq!(kind("svc/Dockerfile", ""), Some(FileKind::Dockerfile));
         assert_eq!(kind("keys/server.key", ""), Some(FileKind::Pem));
+        assert_eq!(
+            kind(
+                "nginx/sites-enabled/example.com",
+                "server {\n listen 80;\n}\n"
+            ),
+            Some(FileKind::Nginx)
+        );
+        assert_eq!(
+            kind(
+                "apache2/sites-available/000-default",
+                "<VirtualHost *:80>\n"
+            ),
+            Some(FileKind::Apache)
+        );
+        assert!(needs_head(Path::new("sites-enabled/example.com")));
     }
 }

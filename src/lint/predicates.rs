@@ -377,7 +377,8 @@ pub fn dsn_without_tls(text: &str) -> bool {
         let v = v.trim().trim_matches(['"', '\'']);
         let off = match k.trim() {
             "sslmode" => matches!(v, "disable" | "allow" | "prefer"),
-            "ssl" | "usessl" | "requiressl" | "tls" | "ssl_enabled" => {
+            // `encrypt=false`: SQL Server (JDBC, ODBC, ADO.NET) without TLS.
+            "ssl" | "usessl" | "requiressl" | "tls" | "ssl_enabled" | "encrypt" => {
                 matches!(v, "false" | "0" | "no" | "off")
             }
             "ssl-mode" | "ssl_mode" => matches!(v, "disabled" | "disable"),

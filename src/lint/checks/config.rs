@@ -276,6 +276,9 @@ fn tls_server_without_strong_hsts(ctx: &CheckCtx) -> Vec<Hit> {
             }
             continue;
         }
+        if r.kind == "nginx.server" {
+            hits.extend(locations_dropping_hsts(ctx, r, &ds));
+        }
         for h in headers {
             let value = joined(h).to_ascii_lowercase();
             let age = value.split_once("max-age=").and_then(|(_, rest)| {
@@ -548,6 +551,44 @@ fn key_written_beside_ciphertext(ctx: &CheckCtx) -> Vec<Hit> {
             hits.push(Hit::with(
                 *span,
                 format!("the key `{path}` is written beside the data it encrypts"),
+            ));
+        }
+    }
+    hits
+}
+
+/// nginx inherits `add_header` only when a block sets none of its own: a `location` with any
+/// `add_header` of its own drops the server's `Strict-Transport-Security` for its responses.
+fn locations_dropping_hsts(ctx: &CheckCtx, server: &Resource, ds: &[&Directive]) -> Vec<Hit> {
+    let own = ctx
+        .file
+        .facts
+        .directives
+        .iter()
+        .find(|d| d.span == server.span)
+        .map(|d| {
+            if d.section.is_empty() {
+                "server".to_string()
+            } else {
+                format!("{}.server", d.section)
+            }
+        })
+        .unwrap_or_else(|| "server".into());
+    let server_level: Vec<&Directive> = ds.iter().copied().filter(|d| d.section == own).collect();
+    if hsts_headers(&server_level).is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for loc in ds.iter().filter(|d| d.name == "location") {
+        let inside_loc: Vec<&Directive> = ds
+            .iter()
+            .copied()
+            .filter(|d| d.name == "add_header" && inside(loc.span, d.span))
+            .collect();
+        if !inside_loc.is_empty() && hsts_headers(&inside_loc).is_empty() {
+            hits.push(Hit::with(
+                loc.span,
+                "add_header in this location drops the server's Strict-Transport-Security header",
             ));
         }
     }

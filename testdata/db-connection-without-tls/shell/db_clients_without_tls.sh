@@ -19,3 +19,7 @@ redis-cli -u rediss://cache.prod.example.com:6380 PING
 export PGSSLMODE=disable
 # expect: db-connection-without-tls
 export DATABASE_URL="postgres://app@db.prod.example.com/app?sslmode=disable"
+# expect: db-connection-without-tls
+mysql --host=crm-db.prod.example.com --ssl=0 crm < schema.sql
+# ok: db-connection-without-tls -- --ssl on
+mysql --host=crm-db.prod.example.com --ssl=1 crm < schema.sql

@@ -61,3 +61,21 @@ export PIP_TRUSTED_HOST=pypi.corp.example.com
 
 # ok: tls-verification-disabled -- an extra CA for Node, verification stays on
 export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/corp-ca.pem
+
+# expect: tls-verification-disabled
+npm config set strict-ssl=false
+
+# expect: tls-verification-disabled
+pip config set global.trusted-host pypi.corp.example.com
+
+# ok: tls-verification-disabled -- an index URL, not a trusted host
+pip config set global.index-url https://pypi.corp.example.com/simple
+
+# expect: tls-verification-disabled
+yum-config-manager --save --setopt=corp-repo.sslverify=false
+
+# ok: tls-verification-disabled -- sslverify stays on
+dnf config-manager --save --setopt=corp-repo.sslverify=1
+
+# expect: tls-verification-disabled
+export GOINSECURE=git.corp.example.com
