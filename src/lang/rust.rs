@@ -56,7 +56,8 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
 }
 
 fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError> {
-    let file = match syn::parse_file(&src.text) {
+    let text = blank_frontmatter(&src.text);
+    let file = match syn::parse_file(&text) {
         Ok(f) => f,
         Err(e) => {
             let span = lines.span(e.span());
@@ -70,6 +71,43 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
     l.collect_items(&file.items, 0);
     l.items(&file.items);
     Ok(l.facts)
+}
+
+/// A cargo script's frontmatter (`---cargo` ... `---` after an optional shebang) is not Rust:
+/// blank it out, keeping every line and column where it was.
+fn blank_frontmatter(text: &str) -> std::borrow::Cow<'_, str> {
+    let body_start = if text.starts_with("#!") && !text.starts_with("#![") {
+        text.find('\n').map(|i| i + 1).unwrap_or(text.len())
+    } else {
+        0
+    };
+    let rest = &text[body_start..];
+    if !rest.starts_with("---") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // The closing fence: the next line that is exactly `---` (after the opening line).
+    let mut end = None;
+    let mut offset = body_start;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if i > 0 && line.trim_end() == "---" {
+            end = Some(offset + line.len());
+            break;
+        }
+        offset += line.len();
+    }
+    let Some(end) = end else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let blanked: String = text[body_start..end]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
+        .collect();
+    std::borrow::Cow::Owned(format!(
+        "{}{}{}",
+        &text[..body_start],
+        blanked,
+        &text[end..]
+    ))
 }
 
 /// Names assigned with `=` or `op=` in a function body: their `let` is not a constant.
@@ -1301,9 +1339,19 @@ impl<'s> Lowerer<'s> {
             }
         } else if let Ok(r) = syn::parse2::<syn::ExprRepeat>(bracketed(&mac.tokens)) {
             self.expr(&r.expr);
-        } else if let Ok(file) = syn::parse2::<syn::File>(mac.tokens.clone()) {
-            // Item-like macros (`lazy_static!`, `thread_local!` do not parse; plain items do).
-            self.items(&file.items);
+        } else {
+            // Item-like macros: `thread_local!` holds plain `static` items, `lazy_static!`
+            // holds `static ref` items (read as `static` once `ref` is dropped).
+            let tokens: TokenStream = mac
+                .tokens
+                .clone()
+                .into_iter()
+                .filter(|t| !matches!(t, TokenTree::Ident(i) if i == "ref"))
+                .collect();
+            if let Ok(file) = syn::parse2::<syn::File>(tokens) {
+                self.collect_items(&file.items, 0);
+                self.items(&file.items);
+            }
         }
     }
 
@@ -1893,6 +1941,14 @@ mod tests {
         assert_eq!(e.args[1].value, Value::Bytes(b"xy".to_vec()));
         assert_eq!(e.args[2].value, Value::Bytes(vec![0, 255]));
         assert_eq!(e.args[3].value, Value::Name("SslVersion.TLS1".into()));
+    }
+
+    #[test]
+    fn lazy_statics_and_cargo_script_frontmatter_are_read() {
+        let code = "#!/usr/bin/env cargo\n---cargo\n[dependencies]\nx = 1\n---\nlazy_static! { static ref C: Client = Client::builder().danger(true).build(); }\n";
+        let f = facts(code);
+        let c = call(&f, "Client.builder().danger");
+        assert_eq!(&code[c.span.start..c.span.end], "danger(true)");
     }
 
     #[test]

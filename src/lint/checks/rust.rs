@@ -17,6 +17,10 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
     ("rust-verify-callback-accepts-any", verify_callback),
     ("rust-notls-to-remote-host", notls_remote),
     ("rust-persisted-struct-stores-key", persisted_struct_key),
+    (
+        "rust-key-written-beside-ciphertext",
+        key_written_beside_ciphertext,
+    ),
 ];
 
 /// Does every way out of `verify_server_cert` say the certificate is fine?
@@ -253,6 +257,76 @@ fn persisted_struct_key(ctx: &CheckCtx) -> Vec<Hit> {
                     "`{}` stores the key beside the encrypted fields of `{}`",
                     field.name, record.name
                 ),
+            ));
+        }
+    }
+    hits
+}
+
+/// A file write: (the directory it writes into when known, the data's variable name, span).
+fn file_write(c: &Call) -> Option<(Option<String>, String, Span)> {
+    let (path, data) = if c.callee.ends_with("fs.write") {
+        (c.args.first(), c.args.get(1)?)
+    } else if c.callee.ends_with(".write_all") {
+        (None, c.args.first()?)
+    } else {
+        return None;
+    };
+    let dir = path
+        .and_then(|p| p.value.as_str())
+        .map(|p| match p.rsplit_once('/') {
+            Some((d, _)) => d.to_string(),
+            None => String::new(),
+        });
+    Some((dir, data_name(&data.text), data.span))
+}
+
+/// The variable a data argument names: `&self.data_key` → `data_key`, `ct.as_slice()` → `ct`.
+fn data_name(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_start_matches(['&', '*'])
+        .trim_start_matches("mut ");
+    let head = t.split(['(', ')', ',', ' ']).next().unwrap_or(t);
+    let head = head
+        .strip_suffix(".as_slice")
+        .or_else(|| head.strip_suffix(".as_ref"))
+        .or_else(|| head.strip_suffix(".as_bytes"))
+        .or_else(|| head.strip_suffix(".to_vec"))
+        .unwrap_or(head);
+    head.rsplit('.').next().unwrap_or(head).to_string()
+}
+
+fn key_written_beside_ciphertext(ctx: &CheckCtx) -> Vec<Hit> {
+    let facts = &ctx.file.facts;
+    let writes: Vec<(usize, Option<String>, String, Span)> = facts
+        .calls
+        .iter()
+        .filter_map(|c| {
+            let (dir, name, span) = file_write(c)?;
+            // The innermost function holding the write groups writes that happen together.
+            let owner = facts
+                .functions
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.span.start <= c.span.start && c.span.end <= f.span.end)
+                .min_by_key(|(_, f)| f.span.end - f.span.start)
+                .map(|(i, _)| i)?;
+            Some((owner, dir, name, span))
+        })
+        .collect();
+    let mut hits = Vec::new();
+    for (owner, dir, name, span) in &writes {
+        if !is_key_name(name) {
+            continue;
+        }
+        let beside = writes.iter().any(|(o, d, n, _)| {
+            o == owner && (d == dir || d.is_none() || dir.is_none()) && is_ciphertext_name(n)
+        });
+        if beside {
+            hits.push(Hit::with(
+                *span,
+                format!("`{name}` is written next to the data it encrypts"),
             ));
         }
     }
