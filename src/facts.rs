@@ -107,7 +107,8 @@ impl fmt::Display for Value {
 /// arguments all arrive here.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Arg {
-    /// Keyword name, when the argument was passed by name.
+    /// Keyword name, when the argument was passed by name. With `index` also `None`, an
+    /// opaque argument (`**kwargs`, `...spread`) that may hold any keyword.
     pub name: Option<String>,
     /// Position among the positional arguments, when passed by position.
     pub index: Option<usize>,
@@ -158,6 +159,16 @@ impl Call {
             }
         }
         None
+    }
+}
+
+impl Call {
+    /// Does the call pass arguments whose names are unknown (`**kwargs` that could not be
+    /// resolved, a spread of an unknown object)? Then no argument can be called absent.
+    pub fn has_opaque_args(&self) -> bool {
+        self.args
+            .iter()
+            .any(|a| a.name.is_none() && a.index.is_none())
     }
 }
 

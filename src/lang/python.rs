@@ -578,18 +578,30 @@ impl<'t> Lowerer<'t> {
                     let Some(inner) = child.named_child(0) else {
                         continue;
                     };
-                    if let Value::Map(entries) = self.eval(inner, scope, depth + 1) {
-                        let origin = self.origin_of(inner, scope);
-                        for (k, v) in entries {
-                            out.push(Arg {
-                                name: Some(k),
-                                index: None,
-                                value: v,
-                                span: span(child),
-                                origin,
-                                text: self.text(inner).to_string(),
-                            });
+                    match self.eval(inner, scope, depth + 1) {
+                        Value::Map(entries) => {
+                            let origin = self.origin_of(inner, scope);
+                            for (k, v) in entries {
+                                out.push(Arg {
+                                    name: Some(k),
+                                    index: None,
+                                    value: v,
+                                    span: span(child),
+                                    origin,
+                                    text: self.text(inner).to_string(),
+                                });
+                            }
                         }
+                        // Unknown keywords: kept as an opaque argument so no lint concludes
+                        // that an option is absent.
+                        _ => out.push(Arg {
+                            name: None,
+                            index: None,
+                            value: Value::Unknown,
+                            span: span(child),
+                            origin: None,
+                            text: self.text(child).to_string(),
+                        }),
                     }
                 }
                 "list_splat" => index = None,

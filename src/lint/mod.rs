@@ -222,6 +222,10 @@ fn match_pattern(p: &Pattern, file: &Lowered, unit: &[Lowered]) -> Vec<Hit> {
 }
 
 fn match_call(p: &Pattern, call: &Call) -> Option<Hit> {
+    // An argument hidden in `**kwargs` might be the one a pattern says is missing.
+    if call.has_opaque_args() && tests_absence(p) {
+        return None;
+    }
     if !p.when.iter().all(|c| condition_holds(c, call, &p.params)) {
         return None;
     }
@@ -332,6 +336,11 @@ fn match_command(p: &Pattern, c: &Command) -> Option<Hit> {
         span = command_test(c, p.arg.as_deref(), p.pos, p.is.as_ref(), &p.params)?;
     }
     Some(Hit::at(span))
+}
+
+fn tests_absence(p: &Pattern) -> bool {
+    let absent = |t: &ValueTest| t.absent.is_some();
+    p.is.as_ref().is_some_and(absent) || p.when.iter().chain(&p.unless).any(|c| absent(&c.is))
 }
 
 fn condition_holds(c: &Condition, call: &Call, params: &toml::Table) -> bool {

@@ -54,3 +54,8 @@ class DataStack(Stack):
         lb.add_listener("Http", port=80, protocol=elbv2.ApplicationProtocol.HTTP)
         # ok: plaintext-transport -- the HTTP listener only redirects
         lb.add_listener("Redirect", port=80, protocol=elbv2.ApplicationProtocol.HTTP, default_action=elbv2.ListenerAction.redirect(protocol="HTTPS", port="443"))
+
+
+def bucket_from_props(scope, props):
+    # ok: unencrypted-storage -- the encryption setting may be in props
+    return s3.Bucket(scope, "FromProps", **props)
