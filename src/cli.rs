@@ -42,6 +42,10 @@ enum Command {
     Explain { rule: String },
     /// Speak the Language Server Protocol on stdin/stdout (for editors).
     Server,
+    /// Print the prefilter's words per file kind (`kind<TAB>word`; `kind<TAB>*` when every
+    /// file of the kind is parsed). For the benchmark's `rg` floor.
+    #[command(hide = true)]
+    DebugLiterals,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -134,6 +138,12 @@ pub fn main() -> i32 {
         Command::Rules { format } => rules(&linter, format),
         Command::Explain { rule } => explain(&linter, &rule),
         Command::Server => crate::server::run(linter),
+        Command::DebugLiterals => {
+            for line in linter.prefilter.debug_lines() {
+                println!("{line}");
+            }
+            EXIT_CLEAN
+        }
     }
 }
 

@@ -79,6 +79,19 @@ impl Prefilter {
             .filter(|(_, f)| !f.always)
             .map(|(k, f)| (*k, f.words.as_slice()))
     }
+
+    /// `kind<TAB>word` per word, `kind<TAB>*` for kinds that are always parsed.
+    pub fn debug_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (kind, f) in &self.kinds {
+            if f.always {
+                out.push(format!("{}\t*", kind.name()));
+            } else {
+                out.extend(f.words.iter().map(|w| format!("{}\t{w}", kind.name())));
+            }
+        }
+        out
+    }
 }
 
 impl KindFilter {

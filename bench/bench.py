@@ -1,0 +1,387 @@
+#!/usr/bin/env python3
+"""cleartext benchmark: fetch corpora from the package registries, install peers, time them.
+
+Standard library only. Everything it downloads or builds lives in bench/work/ (gitignored).
+
+    python3 bench/bench.py setup          # corpora + peers (idempotent)
+    python3 bench/bench.py run            # every tree, every installed peer
+    python3 bench/bench.py run --only python --runs 5 --slow-runs 3
+
+Not run in CI: timings depend on the machine and its load.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "work")
+BIN = os.path.join(ROOT, "target", "release", "cleartext")
+
+DJANGO = "django==5.1.4"
+NPM_PACKAGES = [
+    "typescript@5.6.3",
+    "aws-sdk@2.1692.0",
+    "webpack@5.96.1",
+    "express@4.21.1",
+    "axios@1.7.7",
+    "mongoose@8.8.1",
+    "pg@8.13.1",
+    "lodash@4.17.21",
+    "node-forge@1.3.1",
+    "crypto-js@4.2.0",
+]
+CRATES = {
+    "tokio": '{ version = "=1.41.1", features = ["full"] }',
+    "reqwest": '{ version = "=0.12.9", features = ["blocking", "json"] }',
+    "hyper": '{ version = "=1.5.1", features = ["full"] }',
+    "rustls": "=0.23.18",
+    "openssl": "=0.10.68",
+    "native-tls": "=0.2.12",
+    "aes-gcm": "=0.10.3",
+    "chacha20poly1305": "=0.10.1",
+    "rsa": "=0.9.6",
+    "sqlx": '{ version = "=0.8.2", default-features = false, features = ["postgres", "mysql"] }',
+    "tokio-postgres": "=0.7.12",
+    "redis": "=0.27.5",
+    "lettre": "=0.11.10",
+    "serde": '{ version = "=1.0.215", features = ["derive"] }',
+    "serde_json": "=1.0.133",
+    "regex": "=1.11.1",
+    "clap": '{ version = "=4.5.21", features = ["derive"] }',
+    "syn": '{ version = "=2.0.87", features = ["full"] }',
+}
+TF_MODULES = 500
+
+# Semgrep/Checkov/Bandit/njsscan take seconds to minutes a run: fewer runs, said in the table.
+SLOW = {"bandit", "semgrep", "njsscan", "checkov"}
+CHECKOV_IDS = ",".join(
+    [
+        "CKV_AWS_2", "CKV_AWS_3", "CKV_AWS_5", "CKV_AWS_7", "CKV_AWS_8", "CKV_AWS_16",
+        "CKV_AWS_17", "CKV_AWS_19", "CKV_AWS_26", "CKV_AWS_27", "CKV_AWS_29", "CKV_AWS_30",
+        "CKV_AWS_31", "CKV_AWS_64", "CKV_AWS_96", "CKV_AWS_103", "CKV_AWS_145", "CKV_AWS_189",
+        "CKV_AWS_191", "CKV_AWS_157", "CKV2_AWS_69",
+    ]
+)
+PEERS = ["ruff", "bandit", "semgrep", "checkov", "njsscan"]
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def sh(cmd, **kw):
+    log("$ " + " ".join(cmd))
+    return subprocess.run(cmd, check=True, **kw)
+
+
+# ---------------------------------------------------------------- setup
+
+
+def tree(name):
+    return os.path.join(WORK, "trees", name)
+
+
+def setup_python():
+    dest = tree("django")
+    if os.path.isdir(dest):
+        return
+    dl = os.path.join(WORK, "dl")
+    os.makedirs(dl, exist_ok=True)
+    sh([sys.executable, "-m", "pip", "download", "-q", "--no-binary", ":all:", "--no-deps",
+        DJANGO, "-d", dl])
+    name = DJANGO.replace("==", "-").capitalize()
+    tgz = [f for f in os.listdir(dl) if f.lower().startswith(name.lower()) and f.endswith(".tar.gz")]
+    with tarfile.open(os.path.join(dl, tgz[0])) as t:
+        t.extractall(os.path.join(WORK, "trees", "_django"), filter="data")
+    inner = os.listdir(os.path.join(WORK, "trees", "_django"))[0]
+    os.rename(os.path.join(WORK, "trees", "_django", inner), dest)
+    os.rmdir(os.path.join(WORK, "trees", "_django"))
+
+
+def setup_npm():
+    dest = tree("npm")
+    if os.path.isdir(os.path.join(dest, "node_modules")):
+        return
+    os.makedirs(dest, exist_ok=True)
+    with open(os.path.join(dest, "package.json"), "w") as f:
+        json.dump({"name": "cleartext-bench", "version": "0.0.0", "private": True}, f)
+    sh(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--save-exact",
+        *NPM_PACKAGES], cwd=dest, stdout=subprocess.DEVNULL)
+
+
+def setup_rust():
+    dest = tree("crates")
+    if os.path.isdir(dest):
+        return
+    proj = os.path.join(WORK, "cargo-project")
+    os.makedirs(os.path.join(proj, "src"), exist_ok=True)
+    deps = "\n".join(f"{k} = {v if v.startswith('{') else json.dumps(v)}" for k, v in CRATES.items())
+    with open(os.path.join(proj, "Cargo.toml"), "w") as f:
+        f.write(f'[package]\nname = "cleartext-bench"\nversion = "0.0.0"\nedition = "2021"\n\n'
+                f"[dependencies]\n{deps}\n")
+    with open(os.path.join(proj, "src", "lib.rs"), "w") as f:
+        f.write("")
+    env = dict(os.environ, CARGO_HOME=os.path.join(WORK, "cargo-home"))
+    sh(["cargo", "fetch", "--manifest-path", os.path.join(proj, "Cargo.toml")], env=env)
+    src = os.path.join(WORK, "cargo-home", "registry", "src")
+    os.makedirs(dest)
+    for index in os.listdir(src):
+        for crate in sorted(os.listdir(os.path.join(src, index))):
+            shutil.copytree(os.path.join(src, index, crate), os.path.join(dest, crate),
+                            symlinks=True)
+
+
+def setup_terraform():
+    dest = tree("terraform")
+    if os.path.isdir(dest):
+        return
+    sh([sys.executable, os.path.join(HERE, "gen_terraform.py"), dest,
+        "--modules", str(TF_MODULES)])
+
+
+def setup_peers():
+    status = {}
+    for p in PEERS:
+        venv = os.path.join(WORK, f"venv-{p}")
+        exe = os.path.join(venv, "bin", p)
+        if not os.path.exists(exe):
+            try:
+                sh([sys.executable, "-m", "venv", venv])
+                with open(os.path.join(WORK, f"pip-{p}.log"), "w") as logf:
+                    sh([os.path.join(venv, "bin", "pip"), "install", "-q", p],
+                       stdout=logf, stderr=logf)
+            except (subprocess.CalledProcessError, OSError) as e:
+                log(f"{p}: not installed ({e})")
+        status[p] = "installed" if os.path.exists(exe) else "not installed"
+    if shutil.which("rg") is None:
+        try:
+            sh(["apt-get", "install", "-y", "ripgrep"], stdout=subprocess.DEVNULL)
+        except (subprocess.CalledProcessError, OSError) as e:
+            log(f"rg: not installed ({e})")
+    status["rg"] = "installed" if shutil.which("rg") else "not installed"
+    return status
+
+
+def setup(_args):
+    os.makedirs(WORK, exist_ok=True)
+    for step in (setup_python, setup_npm, setup_rust, setup_terraform):
+        step()
+    for k, v in setup_peers().items():
+        log(f"{k}: {v}")
+    sh(["cargo", "build", "--release", "--manifest-path", os.path.join(ROOT, "Cargo.toml")])
+
+
+# ---------------------------------------------------------------- running
+
+
+def peer(name):
+    return os.path.join(WORK, f"venv-{name}", "bin", name)
+
+
+def literals_file(kinds):
+    """The prefilter's words for `kinds` (from the hidden `debug-literals` subcommand)."""
+    out = subprocess.run([BIN, "debug-literals"], check=True, capture_output=True, text=True)
+    words = set()
+    for line in out.stdout.splitlines():
+        kind, word = line.split("\t", 1)
+        if kind in kinds and word != "*":
+            words.add(word)
+    path = os.path.join(WORK, f"literals-{'-'.join(kinds)}.txt")
+    with open(path, "w") as f:
+        f.write("\n".join(sorted(words)) + "\n")
+    return path
+
+
+def measure(cmd, cwd=None, env=None):
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB), each counting the child
+    and the children it waited for (Semgrep's core, Checkov's workers)."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - start
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode < 0:
+        raise RuntimeError(f"{cmd[0]} died with signal {-p.returncode}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, p.returncode
+
+
+def bench_one(label, cmd, runs, cwd=None, env=None, warmup=True):
+    if warmup:
+        measure(cmd, cwd, env)
+    walls, cpus, rss, code = [], [], [], None
+    for _ in range(runs):
+        w, c, r, code = measure(cmd, cwd, env)
+        walls.append(w)
+        cpus.append(c)
+        rss.append(r)
+    row = {
+        "tool": label,
+        "runs": runs,
+        "median": statistics.median(walls),
+        "min": min(walls),
+        "max": max(walls),
+        "cpu": statistics.median(cpus),
+        "rss": max(rss),
+        "exit": code,
+    }
+    log(f"  {label:<28} median {row['median']:.3f}s  min {row['min']:.3f}  max {row['max']:.3f}"
+        f"  cpu {row['cpu']:.3f}s  rss {row['rss']:.0f} MiB  exit {code}")
+    return row
+
+
+def cleartext(path, *extra):
+    return [BIN, "check", "--format", "json", "--fail-on", "never", *extra, path]
+
+
+def trees():
+    """name, path, rg globs, prefilter kinds, peers (label, argv, env)."""
+    semgrep_env = dict(os.environ, SEMGREP_SEND_METRICS="off", SEMGREP_ENABLE_VERSION_CHECK="0")
+    sg = lambda lang, path: [peer("semgrep"), "scan", "--metrics", "off", "--quiet",
+                             "--disable-version-check", "--config",
+                             os.path.join(HERE, "semgrep", f"{lang}.yaml"), "--json",
+                             "--no-git-ignore", path]
+    django = tree("django")
+    npm = os.path.join(tree("npm"), "node_modules")
+    crates = tree("crates")
+    tf = tree("terraform")
+    return [
+        ("python (Django 5.1.4 sdist: django/, tests/, docs/)", django, ["*.py"], ["python"], [
+            ("ruff check --select S", [peer("ruff"), "check", "--select", "S", "--no-cache",
+                                       "--exit-zero", "--quiet", django], None),
+            ("bandit -r", [peer("bandit"), "-r", "-q", "-f", "json", django], None),
+            ("semgrep (bench rules)", sg("python", django), semgrep_env),
+        ]),
+        ("javascript (npm tree)", npm, ["*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.cts",
+                                         "*.jsx", "*.tsx"], ["javascript", "typescript"], [
+            ("njsscan", [peer("njsscan"), "--json", "-o", os.devnull, npm], None),
+            ("semgrep (bench rules)", sg("javascript", npm), semgrep_env),
+        ]),
+        ("rust (crates)", crates, ["*.rs"], ["rust"], [
+            ("semgrep (bench rules)", sg("rust", crates), semgrep_env),
+        ]),
+        ("terraform (generated)", tf, ["*.tf"], ["terraform"], [
+            ("checkov -d (enc/TLS ids)", [peer("checkov"), "-d", tf, "--framework", "terraform",
+                                          "--check", CHECKOV_IDS, "--quiet", "--compact",
+                                          "-o", "json", "--skip-download"], None),
+        ]),
+    ]
+
+
+def count_files(path, globs):
+    import fnmatch
+    n = size = 0
+    for dirpath, _, files in os.walk(path):
+        for f in files:
+            if any(fnmatch.fnmatch(f, g) for g in globs):
+                n += 1
+                size += os.path.getsize(os.path.join(dirpath, f))
+    return n, size
+
+
+def run(args):
+    if not os.path.exists(BIN):
+        sys.exit("build first: cargo build --release (or bench.py setup)")
+    results = []
+    for name, path, globs, kinds, peers in trees():
+        if args.only and not any(o in name for o in args.only):
+            continue
+        if not os.path.isdir(path):
+            log(f"{name}: tree missing, run setup")
+            continue
+        n, size = count_files(path, globs)
+        log(f"{name}: {n} files, {size / 1e6:.1f} MB")
+        rows = [bench_one("cleartext", cleartext(path), args.runs)]
+        if shutil.which("rg"):
+            lits = literals_file(kinds)
+            cmd = ["rg", "--no-ignore", "--hidden", "--no-messages", "-i", "-F", "-c",
+                   "-f", lits, *sum((["-g", g] for g in globs), []), path]
+            rows.append(bench_one("rg (prefilter literals)", cmd, args.runs))
+        else:
+            rows.append({"tool": "rg (prefilter literals)", "missing": True})
+        for label, cmd, env in peers:
+            tool = os.path.basename(cmd[0])
+            if not os.path.exists(cmd[0]):
+                rows.append({"tool": label, "missing": True})
+                continue
+            if args.skip_slow and tool in SLOW:
+                continue
+            runs = args.slow_runs if tool in SLOW else args.runs
+            rows.append(bench_one(label, cmd, runs, env=env, warmup=tool not in SLOW))
+        base, base_cpu = rows[0]["median"], rows[0]["cpu"]
+        for r in rows:
+            if "median" in r:
+                r["ratio"] = base / r["median"]
+                r["cpu_ratio"] = base_cpu / r["cpu"] if r["cpu"] else float("nan")
+        results.append({"tree": name, "files": n, "mb": size / 1e6, "rows": rows})
+
+    extra = []
+    if not args.only or "one-file" in args.only:
+        one = os.path.join(tree("django"), "django", "core", "mail", "backends", "smtp.py")
+        if os.path.exists(one):
+            extra.append(("one file (pre-commit): django/core/mail/backends/smtp.py",
+                          bench_one("cleartext", cleartext(one), max(args.runs, 20))))
+    if not args.only or "scaling" in args.only:
+        big = os.path.join(tree("django"), "django")
+        if os.path.isdir(big):
+            t1 = bench_one("cleartext --threads 1", cleartext(big, "--threads", "1"), args.runs)
+            t2 = bench_one("cleartext --threads 2", cleartext(big, "--threads", "2"), args.runs)
+            t1n = bench_one("cleartext --threads 1 --no-prefilter",
+                            cleartext(big, "--threads", "1", "--no-prefilter"), args.runs)
+            t2n = bench_one("cleartext --threads 2 --no-prefilter",
+                            cleartext(big, "--threads", "2", "--no-prefilter"), args.runs)
+            extra.append(("scaling (Django tree, 1 vs 2 worker threads)", [t1, t2, t1n, t2n]))
+    print(render(results, extra))
+    with open(os.path.join(WORK, "results.json"), "w") as f:
+        json.dump({"results": results, "extra": extra}, f, indent=1)
+
+
+def render(results, extra):
+    out = []
+    for r in results:
+        out.append(f"\n### {r['tree']} — {r['files']} files, {r['mb']:.1f} MB\n")
+        out.append("| tool | runs | median wall s | min s | max s | cleartext ÷ tool (wall) "
+                   "| median CPU s | cleartext ÷ tool (CPU) | peak RSS MiB |")
+        out.append("|---|---|---|---|---|---|---|---|---|")
+        for row in r["rows"]:
+            if row.get("missing"):
+                out.append(f"| {row['tool']} | not installed | | | | | | | |")
+                continue
+            out.append(f"| {row['tool']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f} "
+                       f"| {row['max']:.3f} | {row['ratio']:.3f} | {row['cpu']:.3f} | {row['cpu_ratio']:.3f} "
+                       f"| {row['rss']:.0f} |")
+    for title, rows in extra:
+        out.append(f"\n### {title}\n")
+        out.append("| run | runs | median wall s | min s | max s | median CPU s | peak RSS MiB |")
+        out.append("|---|---|---|---|---|---|---|")
+        for row in rows if isinstance(rows, list) else [rows]:
+            out.append(f"| {row['tool']} | {row['runs']} | {row['median']:.4f} | {row['min']:.4f} "
+                       f"| {row['max']:.4f} | {row['cpu']:.4f} | {row['rss']:.0f} |")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("setup")
+    r = sub.add_parser("run")
+    r.add_argument("--runs", type=int, default=5)
+    r.add_argument("--slow-runs", type=int, default=3)
+    r.add_argument("--only", action="append",
+                   help="python, javascript, rust, terraform, one-file, scaling (repeatable)")
+    r.add_argument("--skip-slow", action="store_true", help="skip Bandit/Semgrep/njsscan/Checkov")
+    args = ap.parse_args()
+    {"setup": setup, "run": run}[args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
