@@ -70,6 +70,7 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
     let mut l = Lowerer::new(&src.text, lines);
     l.collect_items(&file.items, 0);
     l.items(&file.items);
+    l.unused_aliases();
     Ok(l.facts)
 }
 
@@ -305,6 +306,9 @@ struct Lowerer<'s> {
     consts: HashMap<String, (Expr, Span)>,
     /// Names assigned after their `let` (never propagated).
     reassigned: HashSet<String>,
+    /// Type aliases with generic arguments (`type DesCbc = cbc::Encryptor<des::Des>`): the
+    /// alias, the qualified generic arguments, the alias item's span, and whether it was used.
+    alias_generics: Vec<(String, Vec<String>, Span, bool)>,
     scopes: Vec<HashMap<String, Local>>,
     evaluating: Vec<String>,
     depth: usize,
@@ -411,6 +415,7 @@ impl<'s> Lowerer<'s> {
             uses: HashMap::new(),
             consts: HashMap::new(),
             reassigned: HashSet::new(),
+            alias_generics: Vec::new(),
             scopes: vec![HashMap::new()],
             evaluating: Vec::new(),
             depth: 0,
@@ -449,6 +454,15 @@ impl<'s> Lowerer<'s> {
                 Item::Type(t) => {
                     if let Some(name) = self.type_name(&t.ty) {
                         self.uses.insert(t.ident.to_string(), name);
+                    }
+                    let generics = match &*t.ty {
+                        Type::Path(p) => self.generic_names(&p.path),
+                        _ => Vec::new(),
+                    };
+                    if !generics.is_empty() {
+                        let span = self.span(&t.ty);
+                        self.alias_generics
+                            .push((t.ident.to_string(), generics, span, false));
                     }
                 }
                 Item::ExternCrate(e) => {
@@ -1105,7 +1119,6 @@ impl<'s> Lowerer<'s> {
             Item::Const(c) => self.const_item(&c.ident, &c.expr, item),
             Item::Static(s) => self.const_item(&s.ident, &s.expr, item),
             Item::Struct(s) => self.record(s),
-            Item::Type(t) => self.generic_args_of_type(&t.ty),
             Item::Macro(m) => self.macro_body(&m.mac),
             _ => {}
         }
@@ -1172,6 +1185,64 @@ impl<'s> Lowerer<'s> {
     fn generic_args_of_type(&mut self, ty: &Type) {
         if let Type::Path(p) = ty {
             self.generic_args(&p.path);
+        }
+    }
+
+    /// Qualified names of a path's generic type arguments.
+    fn generic_names(&self, path: &syn::Path) -> Vec<String> {
+        let mut out = Vec::new();
+        for seg in &path.segments {
+            let PathArguments::AngleBracketed(ab) = &seg.arguments else {
+                continue;
+            };
+            for ga in &ab.args {
+                if let GenericArgument::Type(Type::Path(tp)) = ga {
+                    if tp.qself.is_none() {
+                        out.push(self.path_name(&tp.path));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// A call through a generic type alias (`DesCbc::new(..)`) instantiates the alias's
+    /// generic arguments here.
+    fn alias_use(&mut self, path: &syn::Path) {
+        let Some(first) = path.segments.first() else {
+            return;
+        };
+        let ident = first.ident.to_string();
+        let span = self.span(&first.ident);
+        let mut found = Vec::new();
+        for a in self.alias_generics.iter_mut().filter(|a| a.0 == ident) {
+            a.3 = true;
+            found.extend(a.1.iter().cloned());
+        }
+        for callee in found {
+            self.facts.calls.push(Call {
+                callee,
+                args: Vec::new(),
+                span,
+                callee_span: span,
+            });
+        }
+    }
+
+    /// Generic aliases never used in this file are instantiated where they are declared.
+    fn unused_aliases(&mut self) {
+        for (_, generics, span, used) in std::mem::take(&mut self.alias_generics) {
+            if used {
+                continue;
+            }
+            for callee in generics {
+                self.facts.calls.push(Call {
+                    callee,
+                    args: Vec::new(),
+                    span,
+                    callee_span: span,
+                });
+            }
         }
     }
 
@@ -1296,12 +1367,17 @@ impl<'s> Lowerer<'s> {
                     self.chain_name(init, 0)
                         .or_else(|| ty.and_then(|t| self.type_name(t)))
                 };
-                // `let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv);`: a mutable binding can be
+                // `let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv);`: a mutable buffer can be
                 // filled in place, so its initial value is not its value.
-                let value = if self.reassigned.contains(&id) || pi.mutability.is_some() {
+                let value = if self.reassigned.contains(&id) {
                     Value::Unknown
                 } else {
-                    self.eval(init, 0)
+                    match self.eval(init, 0) {
+                        Value::Bytes(_) | Value::List(_) if pi.mutability.is_some() => {
+                            Value::Unknown
+                        }
+                        v => v,
+                    }
                 };
                 let origin = Some(self.span(init));
                 self.bind(
@@ -1370,6 +1446,7 @@ impl<'s> Lowerer<'s> {
                 if let Expr::Path(p) = &*c.func {
                     let callee = self.expr_path_name(p);
                     self.generic_args(&p.path);
+                    self.alias_use(&p.path);
                     let args = self.args(c.args.iter(), 0);
                     let span = self.span(e);
                     let callee_span = self.span(&*c.func);

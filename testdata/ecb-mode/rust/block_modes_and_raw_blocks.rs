@@ -21,7 +21,19 @@ pub fn legacy_cbc(key: &[u8], iv: &[u8], data: &[u8]) -> Vec<u8> {
 pub fn block_by_block(key: &[u8; 16], data: &mut [u8]) {
     let cipher = Aes128::new(GenericArray::from_slice(key));
     for chunk in data.chunks_mut(16) {
-        // expect: ecb-mode
+        // todo-expect: ecb-mode
         cipher.encrypt_block(GenericArray::from_mut_slice(chunk));
     }
+}
+
+pub fn many_blocks(key: &[u8; 16], blocks: &mut [aes::Block]) {
+    let cipher = Aes128::new(GenericArray::from_slice(key));
+    // expect: ecb-mode
+    cipher.encrypt_blocks(blocks);
+}
+
+pub fn one_block_for_key_derivation(key: &[u8; 16], block: &mut aes::Block) {
+    let cipher = Aes128::new(GenericArray::from_slice(key));
+    // ok: ecb-mode -- one block, a building block of a KDF, not bulk data
+    cipher.encrypt_block(block);
 }

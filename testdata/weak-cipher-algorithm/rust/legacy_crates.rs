@@ -8,6 +8,13 @@ pub fn batch(key: &[u8; 24], iv: &[u8; 8], data: &[u8]) -> Vec<u8> {
     cbc::Encryptor::<TdesEde3>::new(key.into(), iv.into()).encrypt_padded_vec_mut::<Pkcs7>(data)
 }
 
+type DesCbc = cbc::Encryptor<des::Des>;
+
+pub fn through_alias(key: &[u8; 8], iv: &[u8; 8], data: &[u8]) -> Vec<u8> {
+    // expect: weak-cipher-algorithm
+    DesCbc::new(key.into(), iv.into()).encrypt_padded_vec_mut::<Pkcs7>(data)
+}
+
 pub fn scramble(key: &[u8; 16], frame: &mut [u8]) {
     // expect: weak-cipher-algorithm
     let mut cipher = Rc4::<U16>::new(key.into());
