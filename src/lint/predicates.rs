@@ -172,7 +172,12 @@ pub fn is_internal(host: &str) -> bool {
 
 pub fn is_loopback(host: &str) -> bool {
     let h = host.trim_end_matches('.').to_ascii_lowercase();
-    if h == "localhost" || h.ends_with(".localhost") || h == "0.0.0.0" || h == "::1" || h == "[::1]"
+    if h == "localhost"
+        || h.ends_with(".localhost")
+        || h == "0.0.0.0"
+        || h == "::1"
+        || h == "[::1]"
+        || h == "[0:0:0:0:0:0:0:1]"
     {
         return true;
     }

@@ -46,3 +46,13 @@ pub async fn actix_client() {
     // expect: plaintext-transport
     let _ = client.get("http://inventory.example.com/items").send().await;
 }
+
+pub fn dynamic_urls() {
+    let protocol = "http://";
+    let host = "api.example.com";
+    let url = format!("{}{}", protocol, host);
+    // expect: plaintext-transport
+    let _ = reqwest::blocking::get(&url);
+    // ok: plaintext-transport -- IPv6 loopback in its long form
+    let _ = reqwest::blocking::get("http://[0:0:0:0:0:0:0:1]/test");
+}

@@ -26,3 +26,19 @@ pub fn gravatar(email: &str) -> String {
     // ok: weak-password-hash -- md5 of an email for a Gravatar URL
     format!("{:x}", md5::compute(email.trim().to_lowercase()))
 }
+
+pub fn chained(user: &str, password: &str) -> Vec<u8> {
+    // expect: weak-password-hash
+    md5::Md5::new().chain_update(user).chain_update(password).finalize().to_vec()
+}
+
+pub fn typed_hasher(hasher: &mut sha1::Sha1, password: &str) {
+    // expect: weak-password-hash
+    hasher.update(password.as_bytes());
+}
+
+pub fn argon(password: &str, salt: &argon2::password_hash::SaltString) -> Option<String> {
+    use argon2::PasswordHasher;
+    // ok: weak-password-hash -- Argon2 is a password hash
+    argon2::Argon2::default().hash_password(password.as_bytes(), salt).ok().map(|h| h.to_string())
+}
