@@ -68,10 +68,23 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
         }
     };
     let mut l = Lowerer::new(&src.text, lines);
+    // The path as shown (relative to where the scan runs), so directories above the scanned
+    // tree never count.
+    if is_test_file(std::path::Path::new(&src.display)) {
+        l.facts.test_spans.push(Span::new(0, src.text.len()));
+    }
     l.collect_items(&file.items, 0);
     l.items(&file.items);
     l.unused_aliases();
     Ok(l.facts)
+}
+
+/// Cargo builds `tests/` and `benches/` only for testing: the whole file is test code.
+fn is_test_file(path: &std::path::Path) -> bool {
+    path.parent().is_some_and(|dir| {
+        dir.components()
+            .any(|c| matches!(c.as_os_str().to_str(), Some("tests" | "benches")))
+    })
 }
 
 /// A cargo script's frontmatter (`---cargo` ... `---` after an optional shebang) is not Rust:
@@ -2026,6 +2039,14 @@ mod tests {
         let f = facts(code);
         let c = call(&f, "Client.builder().danger");
         assert_eq!(&code[c.span.start..c.span.end], "danger(true)");
+    }
+
+    #[test]
+    fn integration_test_files_are_test_code() {
+        assert!(is_test_file(std::path::Path::new("crate/tests/api.rs")));
+        assert!(is_test_file(std::path::Path::new("benches/speed.rs")));
+        assert!(!is_test_file(std::path::Path::new("src/tests_util.rs")));
+        assert!(!is_test_file(std::path::Path::new("tests.rs")));
     }
 
     #[test]

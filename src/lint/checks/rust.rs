@@ -75,16 +75,23 @@ fn rustls_verifier(ctx: &CheckCtx) -> Vec<Hit> {
         .collect();
     let mut hits = Vec::new();
     let mut used = vec![false; verifiers.len()];
+    let src = &ctx.file.src.text;
     for c in facts.calls.iter().filter(|c| sets_verifier(c)) {
         let Some(arg) = c.args.first() else { continue };
+        // `let verifier = Arc::new(NoVerifier); ...(verifier)`: judge what the name was bound to.
+        let mut text = arg.text.clone();
+        if let Some(o) = arg.origin {
+            text.push(' ');
+            text.push_str(src.get(o.start..o.end).unwrap_or(""));
+        }
         let local: Vec<usize> = (0..verifiers.len())
-            .filter(|&i| mentions(&arg.text, verifiers[i].0))
+            .filter(|&i| mentions(&text, verifiers[i].0))
             .collect();
         for &i in &local {
             used[i] = true;
         }
         let dangerous = if local.is_empty() {
-            no_verification_name(&arg.text)
+            no_verification_name(&text)
         } else {
             local.iter().any(|&i| accepts_any(verifiers[i].1))
         };
@@ -158,6 +165,15 @@ fn notls_hosts(call: &Call, facts: &Facts) -> Vec<String> {
     }
     let chain = call.callee.as_str();
     for c in &facts.calls {
+        // An earlier step of the same chain given a connection string
+        // (`Config::from_str("host=db ...")?.connect(NoTls)`).
+        if c.span != call.span && chain.starts_with(&format!("{}(", c.callee)) {
+            for a in &c.args {
+                if let Some(t) = a.value.as_text() {
+                    hosts.extend(dsn_host(t));
+                }
+            }
+        }
         let Some(prefix) = c
             .callee
             .strip_suffix(".host")

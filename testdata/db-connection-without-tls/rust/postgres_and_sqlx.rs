@@ -69,3 +69,13 @@ pub async fn pool_verified() -> sqlx::Result<PgPool> {
     // ok: db-connection-without-tls -- sslmode=verify-full
     PgPool::connect("postgres://app@ledger.example.com/ledger?sslmode=verify-full").await
 }
+
+pub async fn from_dsn() -> Result<(), Box<dyn std::error::Error>> {
+    use std::str::FromStr;
+    let (client, conn) = tokio_postgres::Config::from_str("host=warehouse.example.com user=etl")?
+        // expect: db-connection-without-tls
+        .connect(NoTls)
+        .await?;
+    let _ = (client, conn);
+    Ok(())
+}

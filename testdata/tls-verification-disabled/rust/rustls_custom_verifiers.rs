@@ -87,3 +87,12 @@ mod tests {
             .with_no_client_auth()
     }
 }
+
+pub fn bound_first() -> ClientConfig {
+    let verifier = Arc::new(AcceptEverything);
+    ClientConfig::builder()
+        .dangerous()
+        // expect: tls-verification-disabled
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth()
+}
