@@ -79,3 +79,13 @@ pub async fn from_dsn() -> Result<(), Box<dyn std::error::Error>> {
     let _ = (client, conn);
     Ok(())
 }
+
+pub fn sql_server() -> tiberius::Config {
+    let mut config = tiberius::Config::new();
+    config.host("mssql.example.com");
+    // expect: db-connection-without-tls
+    config.encryption(tiberius::EncryptionLevel::NotSupported);
+    // ok: db-connection-without-tls -- encryption required
+    config.encryption(tiberius::EncryptionLevel::Required);
+    config
+}
