@@ -70,7 +70,8 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
     let mut l = Lowerer::new(&src.text, lines);
     // The path as shown (relative to where the scan runs), so directories above the scanned
     // tree never count.
-    if is_test_file(std::path::Path::new(&src.display)) {
+    // `#![cfg(test)]` at the top of a file makes all of it test code, as tests/ and benches/ do.
+    if is_test_file(std::path::Path::new(&src.display)) || is_test_attr(&file.attrs) {
         l.facts.test_spans.push(Span::new(0, src.text.len()));
     }
     l.collect_items(&file.items, 0);
