@@ -61,6 +61,12 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
         Ok(f) => f,
         Err(e) => {
             let span = lines.span(e.span());
+            // A snippet with statements at the top level (documentation, rule fixtures) is
+            // still read as the body of a function; the syntax error is reported either way.
+            if let Some(mut facts) = lower_snippet(src, &text) {
+                facts.recovered_errors.push(span);
+                return Ok(facts);
+            }
             return Err(LowerError::new(
                 format!("cannot parse Rust: {e}"),
                 Some(span),
@@ -69,8 +75,7 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
     };
     let mut l = Lowerer::new(&src.text, lines);
     // The path as shown (relative to where the scan runs), so directories above the scanned
-    // tree never count.
-    // `#![cfg(test)]` at the top of a file makes all of it test code, as tests/ and benches/ do.
+    // tree never count. `#![cfg(test)]` at the top of a file makes all of it test code, as tests/ and benches/ do.
     if is_test_file(std::path::Path::new(&src.display)) || is_test_attr(&file.attrs) {
         l.facts.test_spans.push(Span::new(0, src.text.len()));
     }
@@ -78,6 +83,28 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
     l.items(&file.items);
     l.unused_aliases();
     Ok(l.facts)
+}
+
+/// Lowers a file of top-level statements as the body of a function: the text is wrapped in a
+/// block whose opening brace sits on a line of its own, so every line moves down by one.
+fn lower_snippet(src: &SourceFile, text: &str) -> Option<Facts> {
+    let wrapped = format!("{{\n{text}\n}}");
+    let block: Block = syn::parse_str(&wrapped).ok()?;
+    let mut lines = LineIndex::new(&src.text);
+    lines.line_shift = 1;
+    let mut l = Lowerer::new(&src.text, &lines);
+    let items: Vec<Item> = block
+        .stmts
+        .iter()
+        .filter_map(|s| match s {
+            Stmt::Item(i) => Some(i.clone()),
+            _ => None,
+        })
+        .collect();
+    l.collect_items(&items, 0);
+    l.block_stmts(&block.stmts);
+    l.unused_aliases();
+    Some(l.facts)
 }
 
 /// Cargo builds `tests/` and `benches/` only for testing: the whole file is test code.
@@ -260,6 +287,8 @@ struct LineIndex<'s> {
     starts: Vec<usize>,
     /// syn strips a byte-order mark before parsing; columns on line 1 start after it.
     bom: usize,
+    /// Lines added above the file before parsing (a snippet wrapped in a block).
+    line_shift: usize,
 }
 
 impl<'s> LineIndex<'s> {
@@ -267,10 +296,19 @@ impl<'s> LineIndex<'s> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { text, starts, bom }
+        LineIndex {
+            text,
+            starts,
+            bom,
+            line_shift: 0,
+        }
     }
 
     fn offset(&self, lc: LineColumn) -> usize {
+        let lc = LineColumn {
+            line: lc.line.saturating_sub(self.line_shift),
+            column: lc.column,
+        };
         let Some(&start) = self.starts.get(lc.line.saturating_sub(1)) else {
             return self.text.len();
         };
@@ -2145,6 +2183,18 @@ mod tests {
             let c = call(&f, "g");
             assert_eq!(&code[c.span.start..c.span.end], "g(1)");
         }
+    }
+
+    #[test]
+    fn top_level_statements_are_read_as_a_snippet() {
+        let code = "use reqwest::Client;\nlet c = Client::builder()\n    .danger_accept_invalid_certs(true);\n";
+        let f = facts(code);
+        assert_eq!(f.recovered_errors.len(), 1);
+        let c = call(&f, "reqwest.Client.builder().danger_accept_invalid_certs");
+        assert_eq!(
+            &code[c.span.start..c.span.end],
+            "danger_accept_invalid_certs(true)"
+        );
     }
 
     #[test]
