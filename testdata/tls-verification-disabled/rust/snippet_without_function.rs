@@ -10,3 +10,10 @@ let client = reqwest::Client::builder()
     // ok: tls-verification-disabled -- verification stays on
     .danger_accept_invalid_certs(false)
     .build();
+
+// openssl before 0.10 named the modes as constants.
+let mut connector = openssl::ssl::SslConnectorBuilder::new(SslMethod::tls()).unwrap();
+// expect: tls-verification-disabled
+connector.builder_mut().set_verify(openssl::ssl::SSL_VERIFY_NONE);
+// ok: tls-verification-disabled -- peer verification
+connector.builder_mut().set_verify(openssl::ssl::SSL_VERIFY_PEER);
