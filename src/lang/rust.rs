@@ -386,7 +386,12 @@ fn is_test_attr(attrs: &[Attribute]) -> bool {
                         .into_iter()
                         .flat_map(flatten_tokens)
                         .collect();
-                    words.iter().any(|w| w == "test") && !words.iter().any(|w| w == "not")
+                    // `cfg(test)` or `cfg(all(test, ..))`; `any(test, feature = ..)` also
+                    // builds outside tests and `not(test)` is the opposite.
+                    let first = words.first().map(String::as_str);
+                    words.iter().any(|w| w == "test")
+                        && matches!(first, Some("test") | Some("all"))
+                        && !words.iter().any(|w| w == "not" || w == "any")
                 }
                 _ => false,
             },
@@ -2163,7 +2168,7 @@ mod tests {
 
     #[test]
     fn test_code_is_marked() {
-        let code = "fn a() {}\n#[cfg(test)]\nmod tests { fn b() {} }\n#[tokio::test]\nasync fn c() {}\nfn d() { if cfg!(test) { x(); } }\n#[cfg(not(test))]\nfn e() {}";
+        let code = "fn a() {}\n#[cfg(test)]\nmod tests { fn b() {} }\n#[tokio::test]\nasync fn c() {}\nfn d() { if cfg!(test) { x(); } }\n#[cfg(not(test))]\nfn e() {}\n#[cfg(any(test, feature = \"x\"))]\nfn g() {}";
         let f = facts(code);
         assert_eq!(f.test_spans.len(), 3);
         assert!(f
