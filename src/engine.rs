@@ -79,6 +79,8 @@ impl Outcome {
 /// Files linted together: one file, or every `.tf` file of a Terraform module directory.
 struct Unit {
     files: Vec<(PathBuf, FileKind)>,
+    /// Named on the command line: scanned even if a walk would skip it (a minified bundle).
+    explicit: bool,
 }
 
 pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
@@ -108,6 +110,12 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
 
     let mut base = Outcome::default();
+    for (path, reason) in walked.skipped {
+        base.skipped.push(Skipped {
+            path: display_path(&path, &cwd),
+            reason,
+        });
+    }
     for (path, message) in walked.errors {
         base.errors.push(FileError {
             path: display_path(&path, &cwd),
@@ -143,6 +151,7 @@ pub fn run_buffer(linter: &Linter, opts: &Options, buffer: Buffer) -> Report {
         Some(kind) => {
             let unit = Unit {
                 files: vec![(buffer.path.clone(), kind)],
+                explicit: true,
             };
             process_unit(linter, opts, &unit, &cwd, Some(buffer.text))
         }
@@ -186,6 +195,7 @@ fn classify_all(candidates: Vec<Candidate>, cwd: &Path) -> (Vec<Unit>, Outcome) 
             }
             Some(kind) => units.push(Unit {
                 files: vec![(c.path, kind)],
+                explicit: c.explicit,
             }),
             None if c.explicit => outcome.skipped.push(Skipped {
                 path: display_path(&c.path, cwd),
@@ -194,7 +204,10 @@ fn classify_all(candidates: Vec<Candidate>, cwd: &Path) -> (Vec<Unit>, Outcome) 
             None => {}
         }
     }
-    units.extend(modules.into_values().map(|files| Unit { files }));
+    units.extend(modules.into_values().map(|files| Unit {
+        files,
+        explicit: false,
+    }));
     (units, outcome)
 }
 
@@ -315,7 +328,9 @@ fn process_unit(
             },
         };
         outcome.scanned += 1;
-        loaded.push(SourceFile::new(path.clone(), display, *kind, text));
+        let mut src = SourceFile::new(path.clone(), display, *kind, text);
+        src.explicit = unit.explicit;
+        loaded.push(src);
     }
     if let Some(counter) = &opts.progress {
         counter.fetch_add(unit.files.len(), Ordering::Relaxed);

@@ -12,6 +12,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub kind: FileKind,
     pub text: String,
+    /// Named on the command line (or an editor buffer): scanned even where a directory walk
+    /// would skip it (a minified bundle).
+    pub explicit: bool,
     /// Built on first use: most files never need a position.
     line_starts: std::sync::OnceLock<Vec<usize>>,
 }
@@ -30,6 +33,7 @@ impl SourceFile {
             path,
             kind,
             text,
+            explicit: false,
             line_starts: std::sync::OnceLock::new(),
         }
     }

@@ -25,12 +25,19 @@ pub struct Walked {
     pub candidates: Vec<Candidate>,
     /// Paths that could not be walked, with the reason.
     pub errors: Vec<(PathBuf, String)>,
+    /// Directories not descended into, with the reason (`node_modules/` below a root).
+    pub skipped: Vec<(PathBuf, String)>,
 }
+
+/// Directories of installed dependencies: third-party code, skipped unless a path inside one
+/// is given as a root.
+const DEPENDENCY_DIRS: &[&str] = &["node_modules"];
 
 /// Walks every path. A missing path is an error for the caller to turn into exit 2.
 pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
     let mut candidates = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = Vec::new();
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|e| format!("{}: {e}", root.display()))?;
         let overrides = excludes(root, opts.exclude)?;
@@ -67,13 +74,21 @@ pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
                 Box::new(move |entry| {
                     let item = match entry {
                         Ok(e) => {
+                            let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                            if is_dir
+                                && e.depth() > 0
+                                && DEPENDENCY_DIRS.iter().any(|d| e.file_name() == *d)
+                            {
+                                let _ = tx.send(Walk::Skip(e.into_path()));
+                                return WalkState::Skip;
+                            }
                             let is_file = e.file_type().is_some_and(|t| t.is_file());
                             if !is_file {
                                 return WalkState::Continue;
                             }
-                            Ok(e.into_path())
+                            Walk::File(e.into_path())
                         }
-                        Err(err) => Err(walk_error(err)),
+                        Err(err) => Walk::Error(walk_error(err)),
                     };
                     let _ = tx.send(item);
                     WalkState::Continue
@@ -82,18 +97,33 @@ pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
         drop(tx);
         for item in rx {
             match item {
-                Ok(path) => candidates.push(Candidate {
+                Walk::File(path) => candidates.push(Candidate {
                     path,
                     explicit: false,
                 }),
-                Err(e) => errors.push(e),
+                Walk::Skip(path) => skipped.push((
+                    path,
+                    "dependency directory (name a path inside it to scan it)".to_string(),
+                )),
+                Walk::Error(e) => errors.push(e),
             }
         }
     }
     candidates.sort();
     candidates.dedup_by(|a, b| a.path == b.path);
     errors.sort();
-    Ok(Walked { candidates, errors })
+    skipped.sort();
+    Ok(Walked {
+        candidates,
+        errors,
+        skipped,
+    })
+}
+
+enum Walk {
+    File(PathBuf),
+    Skip(PathBuf),
+    Error((PathBuf, String)),
 }
 
 fn excludes(root: &Path, globs: &[String]) -> Result<Override, String> {

@@ -1,5 +1,97 @@
-//! Checks for javascript facts.
+//! Checks over JavaScript/TypeScript facts that a pattern cannot express.
 
 use super::CheckFn;
+use crate::facts::{Call, Span};
+use crate::lint::predicates::{falsy, password_like};
+use crate::lint::{CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[];
+pub const CHECKS: &[(&str, CheckFn)] = &[
+    ("js-reject-unauthorized-off", reject_unauthorized_off),
+    ("js-password-fast-hash", password_fast_hash),
+];
+
+fn is_server_constructor(callee: &str) -> bool {
+    callee.ends_with(".createServer")
+        || callee.ends_with(".createSecureServer")
+        || matches!(
+            callee,
+            "tls.Server" | "https.Server" | "http2.Http2SecureServer"
+        )
+}
+
+fn within(inner: Span, outer: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// `rejectUnauthorized: false` (an options object, an agent, a DB driver's `ssl` block) or
+/// `x.rejectUnauthorized = false`. On a server (`tls.createServer`) the option governs client
+/// certificates only: that is optional mutual TLS, not a client that trusts any server.
+fn reject_unauthorized_off(ctx: &CheckCtx) -> Vec<Hit> {
+    let facts = &ctx.file.facts;
+    let mut servers: Vec<Span> = Vec::new();
+    for c in facts
+        .calls
+        .iter()
+        .filter(|c| is_server_constructor(&c.callee))
+    {
+        servers.push(c.span);
+        servers.extend(c.args.iter().filter_map(|a| a.origin));
+    }
+    let mut hits = Vec::new();
+    for e in facts
+        .entries
+        .iter()
+        .filter(|e| e.key == "rejectUnauthorized" && falsy(&e.value))
+    {
+        if servers.iter().any(|s| within(e.span, *s)) {
+            continue;
+        }
+        hits.push(Hit::at(e.span));
+    }
+    for a in facts
+        .assigns
+        .iter()
+        .filter(|a| a.target.ends_with(".rejectUnauthorized") && falsy(&a.value))
+    {
+        hits.push(Hit::at(a.span));
+    }
+    hits
+}
+
+/// `createHash('sha1').update(password)`: a fast, unsalted hash of a password. The hash object
+/// is the `createHash` call the chain starts with, or the nearest one before the `update`.
+fn password_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
+    let calls = &ctx.file.facts.calls;
+    let is_create = |c: &Call| c.callee == "crypto.createHash" || c.callee.ends_with(".createHash");
+    let mut hits = Vec::new();
+    for update in calls
+        .iter()
+        .filter(|c| c.callee.ends_with("createHash().update"))
+    {
+        let Some(data) = update.arg(None, Some(0)) else {
+            continue;
+        };
+        if !password_like(&data.arg.text) {
+            continue;
+        }
+        let hash = calls
+            .iter()
+            .filter(|c| is_create(c))
+            .find(|c| c.span.start == update.span.start)
+            .or_else(|| {
+                calls
+                    .iter()
+                    .filter(|c| is_create(c) && c.span.end <= update.span.start)
+                    .max_by_key(|c| c.span.end)
+            });
+        let algorithm = hash
+            .and_then(|h| h.arg(None, Some(0)))
+            .and_then(|a| a.value.as_str().map(str::to_ascii_lowercase));
+        let message = match algorithm {
+            Some(alg) => format!("the password is hashed with {alg}, a fast unsalted hash"),
+            None => "the password is hashed with a fast unsalted hash".to_string(),
+        };
+        hits.push(Hit::with(update.span, message));
+    }
+    hits
+}

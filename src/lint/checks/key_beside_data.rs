@@ -8,7 +8,7 @@ use crate::lint::{CheckCtx, Hit};
 
 /// Field and variable names that hold ciphertext.
 pub fn is_ciphertext_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
+    let n = snake(name);
     (n.contains("encrypted")
         || n.contains("ciphertext")
         || n.contains("cipher_text")
@@ -20,7 +20,7 @@ pub fn is_ciphertext_name(name: &str) -> bool {
 
 /// Names of a usable key: `encryption_key`, `data_key`, `dek`, `aes_key`, `fernet_key`.
 pub fn is_key_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase().replace('-', "_");
+    let n = snake(name).replace('-', "_");
     let n = n.trim_start_matches('_');
     if is_wrapped_key_name(n) || is_key_reference(n) {
         return false;
@@ -46,6 +46,20 @@ pub fn is_key_name(name: &str) -> bool {
         || SUFFIXES.iter().any(|s| n.ends_with(s))
         || n == "encryptionkey"
         || n == "datakey"
+}
+
+/// `encryptedSsn` and `encrypted_ssn` alike: camelCase (JavaScript, Java) becomes snake_case.
+fn snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        out.push(c.to_ascii_lowercase());
+    }
+    out
 }
 
 /// A wrapped (KMS-encrypted) data key, safe to store beside the data.
@@ -184,6 +198,9 @@ mod tests {
             assert!(!is_key_name(no), "{no}");
         }
         assert!(is_ciphertext_name("encrypted_notes"));
+        assert!(is_ciphertext_name("encryptedSsn"));
+        assert!(is_key_name("aesKey") && is_key_name("encryptionKey"));
+        assert!(!is_key_name("kmsKeyId") && !is_key_name("wrappedDataKey"));
         assert!(!is_ciphertext_name("encrypted_data_key"));
     }
 }

@@ -1,0 +1,66 @@
+//! JavaScript/TypeScript behaviour of the whole pipeline: installed dependencies and minified
+//! bundles are skipped with a reason on a directory walk, and scanned when named explicitly.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly on purpose
+
+use std::path::{Path, PathBuf};
+
+use cleartext::engine::{self, Options};
+use cleartext::finding::Report;
+use cleartext::lint::{catalog, Linter};
+
+const INSECURE: &str =
+    "const https = require('https');\nhttps.get('https://x.example.com', { rejectUnauthorized: false });\n";
+
+fn scan(paths: Vec<PathBuf>) -> Report {
+    let linter = Linter::new(catalog::load().unwrap()).unwrap();
+    let opts = Options {
+        paths,
+        threads: 1,
+        ..Options::default()
+    };
+    engine::run(&linter, &opts).unwrap()
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn node_modules_is_skipped_on_a_walk_but_scanned_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let dep = dir.path().join("node_modules/dep/index.js");
+    write(&dep, INSECURE);
+    write(&dir.path().join("src/app.js"), INSECURE);
+
+    let walked = scan(vec![dir.path().to_path_buf()]);
+    assert_eq!(walked.findings.len(), 1, "{:?}", walked.findings);
+    assert!(walked.findings[0].path.ends_with("src/app.js"));
+    assert!(walked
+        .skipped
+        .iter()
+        .any(|s| s.path.ends_with("node_modules") && s.reason.contains("dependency")));
+
+    let named = scan(vec![dep.clone()]);
+    assert_eq!(named.findings.len(), 1);
+    let named_dir = scan(vec![dir.path().join("node_modules/dep")]);
+    assert_eq!(named_dir.findings.len(), 1);
+}
+
+#[test]
+fn minified_bundles_are_skipped_unless_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("dist/app.min.js");
+    write(&bundle, INSECURE);
+    let walked = scan(vec![dir.path().to_path_buf()]);
+    assert!(walked.findings.is_empty());
+    assert!(walked
+        .skipped
+        .iter()
+        .any(|s| s.path.ends_with("app.min.js") && s.reason.contains("minified")));
+    assert_eq!(walked.summary.files_skipped, 1);
+
+    let named = scan(vec![bundle]);
+    assert_eq!(named.findings.len(), 1);
+}
