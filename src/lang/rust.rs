@@ -358,6 +358,8 @@ struct Lowerer<'s> {
     consts: HashMap<String, (Expr, Span)>,
     /// Names assigned after their `let` (never propagated).
     reassigned: HashSet<String>,
+    /// Modules declared in this file (`config::KEY` names a constant of this file).
+    local_mods: HashSet<String>,
     /// Type aliases with generic arguments (`type DesCbc = cbc::Encryptor<des::Des>`): the
     /// alias, the qualified generic arguments, the alias item's span, and whether it was used.
     alias_generics: Vec<(String, Vec<String>, Span, bool)>,
@@ -472,6 +474,7 @@ impl<'s> Lowerer<'s> {
             uses: HashMap::new(),
             consts: HashMap::new(),
             reassigned: HashSet::new(),
+            local_mods: HashSet::new(),
             alias_generics: Vec::new(),
             scopes: vec![HashMap::new()],
             evaluating: Vec::new(),
@@ -528,6 +531,7 @@ impl<'s> Lowerer<'s> {
                     }
                 }
                 Item::Mod(m) => {
+                    self.local_mods.insert(m.ident.to_string());
                     if let Some((_, items)) = &m.content {
                         self.collect_items(items, depth + 1);
                     }
@@ -907,10 +911,9 @@ impl<'s> Lowerer<'s> {
             // `Self::KEY`, `config::KEY`: a constant of this file by its last segment.
             let id = last.ident.to_string();
             let local_prefix = p.path.segments.first().is_some_and(|f| {
-                matches!(
-                    f.ident.to_string().as_str(),
-                    "Self" | "self" | "crate" | "super"
-                )
+                let first = f.ident.to_string();
+                matches!(first.as_str(), "Self" | "self" | "crate" | "super")
+                    || self.local_mods.contains(&first)
             });
             if local_prefix {
                 if let Some(v) = self.eval_const(&id, depth) {
@@ -2097,6 +2100,15 @@ mod tests {
     fn mutable_lets_are_not_constant() {
         let f = facts("fn f() { let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv); enc(&iv); }");
         assert_eq!(call(&f, "enc").args[0].value, Value::Unknown);
+    }
+
+    #[test]
+    fn constants_of_local_modules_propagate() {
+        let f = facts("mod config { pub const URL: &str = \"http://a.example\"; }\nfn f() { get(config::URL); }");
+        assert_eq!(
+            call(&f, "get").args[0].value,
+            Value::Str("http://a.example".into())
+        );
     }
 
     #[test]

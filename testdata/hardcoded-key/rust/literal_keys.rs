@@ -33,3 +33,13 @@ pub fn from_file(path: &str) -> Option<Aes256Gcm> {
     // ok: hardcoded-key -- the key is read from a file
     Aes256Gcm::new_from_slice(&key).ok()
 }
+
+mod secrets {
+    pub const SIGNING_KEY: [u8; 32] = [7u8; 32];
+}
+
+pub fn module_constant() -> Aes256Gcm {
+    // expect: hardcoded-key
+    let key = Key::<Aes256Gcm>::from_slice(&secrets::SIGNING_KEY);
+    Aes256Gcm::new(key)
+}
