@@ -4,11 +4,12 @@
 //! annotations matter). `kind: List` expands into its items. Every container (`containers`,
 //! `initContainers`, `ephemeralContainers`, wherever they sit: Pods, workload templates, CRDs)
 //! gives `EnvSet` facts for its `env` and a `Command` for its `command` + `args`; an
-//! `sh -c '<script>'` is handed to the shell front-end. ConfigMap `data` and Secret `stringData`
+//! `sh -c '<script>'` is handed to the shell front-end. ConfigMap `data` and Secret `stringData`/`data`
 //! entries named like variables are `EnvSet`s too (pods load them with `envFrom`).
 
 use super::{embedded_script, Doc, YKind, MAX_DEPTH, Y};
 use crate::facts::{Command, EnvSet, Facts, Resource, Span, Value, Word};
+use crate::lang::python::decode_base64;
 use crate::lang::shell;
 
 pub(crate) fn lower(docs: &[Doc], src: &str, facts: &mut Facts) {
@@ -55,29 +56,43 @@ fn resource(y: &Y, whole: Span, facts: &mut Facts) {
     });
 }
 
-/// A ConfigMap's `data` (or a Secret's `stringData`) entries named like environment variables
-/// become the environment of every pod that loads it with `envFrom`, so they are `EnvSet`s.
+/// A ConfigMap's `data` (or a Secret's `stringData`, or its base64 `data`, decoded) entries
+/// named like environment variables become the environment of every pod that loads it with
+/// `envFrom`, so they are `EnvSet`s.
 /// Keys that name files (`nginx.conf`, `application.yml`) are not.
 fn config_env(doc: &Y, facts: &mut Facts) {
-    let block = match doc.get("kind").and_then(Y::text).as_deref() {
-        Some("ConfigMap") => doc.get("data"),
-        Some("Secret") => doc.get("stringData"),
-        _ => None,
-    };
-    for p in block.map(Y::pairs).unwrap_or_default() {
+    let kind = doc.get("kind").and_then(Y::text);
+    let mut blocks = Vec::new();
+    match kind.as_deref() {
+        Some("ConfigMap") => blocks.extend(doc.get("data").map(|d| (d, false))),
+        Some("Secret") => {
+            blocks.extend(doc.get("stringData").map(|d| (d, false)));
+            blocks.extend(doc.get("data").map(|d| (d, true)));
+        }
+        _ => {}
+    }
+    for (p, base64) in blocks
+        .into_iter()
+        .flat_map(|(b, enc)| b.pairs().iter().map(move |p| (p, enc)))
+    {
         let env_like = p
             .key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_')
             && !p.key.starts_with(|c: char| c.is_ascii_digit());
         if env_like {
-            if let Some(v) = p.value.value() {
-                facts.envs.push(EnvSet {
-                    name: p.key.clone(),
-                    value: v.clone(),
-                    span: p.span(),
-                });
-            }
+            let value = match (p.value.value(), base64) {
+                (Some(Value::Str(s)), true) => decode_base64(s)
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .map_or(Value::Unknown, Value::Str),
+                (Some(v), false) => v.clone(),
+                _ => continue,
+            };
+            facts.envs.push(EnvSet {
+                name: p.key.clone(),
+                value,
+                span: p.span(),
+            });
         }
     }
 }
