@@ -56,3 +56,12 @@ pub fn dynamic_urls() {
     // ok: plaintext-transport -- IPv6 loopback in its long form
     let _ = reqwest::blocking::get("http://[0:0:0:0:0:0:0:1]/test");
 }
+
+pub async fn grpc() {
+    // expect: plaintext-transport
+    let _ = tonic::transport::Channel::from_static("http://grpc.internal.example.com:50051").connect().await;
+    // expect: plaintext-transport
+    let _ = proto::orders_client::OrdersClient::connect("http://orders.internal.example.com:50051").await;
+    // ok: plaintext-transport -- the tonic example server on loopback
+    let _ = proto::greeter_client::GreeterClient::connect("http://[::1]:50051").await;
+}
