@@ -429,22 +429,37 @@ fn public_host(host: &str, internal: &[String]) -> bool {
     h.contains('.') && !is_loopback(&h) && !internal.iter().any(|s| h.ends_with(s.as_str()))
 }
 
-/// An Ingress with rules for a public host and no `spec.tls`.
+/// An Ingress with a rule for a public host that no `spec.tls` entry covers.
 fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
     let internal = strs(&ctx.pattern.params, "internal-suffixes");
     let mut hits = Vec::new();
     for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
-        let has_tls = r
-            .body
-            .path("spec.tls")
-            .is_some_and(|t| matches!(&t.kind, NodeKind::List(items) if !items.is_empty()));
-        if has_tls {
+        // A `tls` entry without hosts covers every host (the controller's default certificate).
+        let entries = find_all(&r.body, &["spec", "tls"].map(String::from));
+        if entries
+            .iter()
+            .any(|e| find_all(e, &["hosts".to_string()]).is_empty())
+        {
             continue;
         }
+        let covered: Vec<String> = entries
+            .iter()
+            .flat_map(|e| find_all(e, &["hosts".to_string()]))
+            .filter_map(|h| str_of(h).map(str::to_ascii_lowercase))
+            .collect();
+        let is_covered = |host: &str| {
+            let host = host.to_ascii_lowercase();
+            covered.iter().any(|c| {
+                *c == host
+                    || c.strip_prefix('*').is_some_and(|suffix| {
+                        host.ends_with(suffix) && !host[..host.len() - suffix.len()].contains('.')
+                    })
+            })
+        };
         let rules = find_all(&r.body, &["spec", "rules", "host"].map(String::from));
         let public = rules
             .into_iter()
-            .find(|h| str_of(h).is_some_and(|s| public_host(s, &internal)));
+            .find(|h| str_of(h).is_some_and(|s| public_host(s, &internal) && !is_covered(s)));
         if let Some(h) = public {
             hits.push(Hit::with(
                 h.span,
