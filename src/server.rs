@@ -117,6 +117,8 @@ fn serve(linter: Linter) -> Result<(), Box<dyn std::error::Error + Send + Sync>>
             Message::Response(_) => {}
         }
     }
+    // The writer thread ends when the last sender is gone.
+    drop(connection);
     io_threads.join()?;
     Ok(())
 }
