@@ -139,6 +139,8 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
         "tf" => return Some(FileKind::Terraform),
         "sh" | "bash" | "zsh" | "ksh" => return Some(FileKind::Shell),
         "sql" => return Some(FileKind::Sql),
+        // `app.env`, `prod.env`: compose `env_file:` targets.
+        "env" => return Some(FileKind::Dotenv),
         "properties" if lower.starts_with("application") || lower.starts_with("bootstrap") => {
             return Some(FileKind::Properties)
         }
@@ -331,6 +333,7 @@ mod tests {
     fn dotfiles_and_fixed_names() {
         assert_eq!(kind("app/.env", ""), Some(FileKind::Dotenv));
         assert_eq!(kind("app/.env.example", ""), Some(FileKind::Dotenv));
+        assert_eq!(kind("deploy/prod.env", ""), Some(FileKind::Dotenv));
         assert_eq!(kind(".npmrc", ""), Some(FileKind::Ini));
         assert_eq!(kind("svc/Dockerfile", ""), Some(FileKind::Dockerfile));
         assert_eq!(kind("keys/server.key", ""), Some(FileKind::Pem));

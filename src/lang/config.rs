@@ -266,9 +266,10 @@ fn ini(text: &str, name: &str) -> Facts {
 fn section_name(line: &str) -> String {
     let inner = line.trim_start_matches('[');
     let inner = inner.split(']').next().unwrap_or(inner).trim();
+    // Section names are case-insensitive in git and pip; subsections (URLs) are not.
     match inner.split_once(char::is_whitespace) {
-        Some((name, sub)) => format!("{}.{}", name, unquote(sub.trim())),
-        None => inner.to_string(),
+        Some((name, sub)) => format!("{}.{}", name.to_ascii_lowercase(), unquote(sub.trim())),
+        None => inner.to_ascii_lowercase(),
     }
 }
 
