@@ -1,6 +1,6 @@
 //! CloudFormation (and the `resources.Resources` fragment of a Serverless Framework file):
-//! `Parameters` defaults substituted for `Ref`s, `Fn::Sub` and `Fn::Join` of
-//! known parts folded into strings, and one `Resource` per entry of `Resources` (kind = the
+//! `Parameters` defaults substituted for `Ref`s, `Fn::FindInMap` looked up in `Mappings`,
+//! `Fn::Sub` and `Fn::Join` of known parts folded into strings, and one `Resource` per entry of `Resources` (kind = the
 //! `Type`, name = the logical id, body = `Properties`, header = the logical-id key). `Fn::If`
 //! stays in the tree with both branches resolved, so checks can look at each branch.
 
@@ -32,14 +32,28 @@ pub(crate) fn resolve(root: &mut Y) {
             }
         }
     }
+    let ctx = Ctx {
+        params,
+        mappings: root.get("Mappings").cloned(),
+    };
     if let YKind::Map(pairs) = &mut root.kind {
-        for p in pairs.iter_mut().filter(|p| p.key != "Parameters") {
-            resolve_node(&mut p.value, &params, 0);
+        for p in pairs
+            .iter_mut()
+            .filter(|p| p.key != "Parameters" && p.key != "Mappings")
+        {
+            resolve_node(&mut p.value, &ctx, 0);
         }
     }
 }
 
-fn resolve_node(y: &mut Y, params: &HashMap<String, Y>, depth: usize) {
+/// What intrinsic functions are resolved against: parameter defaults and the `Mappings`.
+struct Ctx {
+    params: HashMap<String, Y>,
+    mappings: Option<Y>,
+}
+
+fn resolve_node(y: &mut Y, ctx: &Ctx, depth: usize) {
+    let params = &ctx.params;
     if depth > MAX_DEPTH {
         return;
     }
@@ -47,13 +61,13 @@ fn resolve_node(y: &mut Y, params: &HashMap<String, Y>, depth: usize) {
         YKind::Scalar(..) => return,
         YKind::List(items) => {
             for i in items {
-                resolve_node(i, params, depth + 1);
+                resolve_node(i, ctx, depth + 1);
             }
             return;
         }
         YKind::Map(pairs) => {
             for p in pairs.iter_mut() {
-                resolve_node(&mut p.value, params, depth + 1);
+                resolve_node(&mut p.value, ctx, depth + 1);
             }
         }
     }
@@ -75,6 +89,17 @@ fn resolve_node(y: &mut Y, params: &HashMap<String, Y>, depth: usize) {
             template.map(|t| substitute(&t, params, vars))
         }
         "Fn::Join" => join(arg),
+        "Fn::FindInMap" => {
+            let keys: Vec<String> = arg.items().iter().take(3).filter_map(Y::text).collect();
+            match (&ctx.mappings, keys.as_slice()) {
+                (Some(m), [map, top, second]) => m
+                    .get(map)
+                    .and_then(|t| t.get(top))
+                    .and_then(|t| t.get(second))
+                    .and_then(|v| v.value().cloned()),
+                _ => None,
+            }
+        }
         _ => None,
     };
     if let Some(v) = folded {
