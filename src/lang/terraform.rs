@@ -593,21 +593,7 @@ impl<'m, 'a> Evaluator<'m, 'a> {
         }
         let d = depth + 1;
         match node.kind() {
-            "expression" => {
-                let kids = named_children(node);
-                match kids.first() {
-                    Some(first) if first.kind() == "variable_expr" => {
-                        self.traversal(first, &kids[1..], src, scope, d)
-                    }
-                    Some(first) if kids.len() == 1 => self.eval(*first, src, scope, d),
-                    Some(first) => {
-                        // A parenthesised or computed base followed by a traversal.
-                        let base = self.eval(*first, src, scope, d);
-                        apply_traversal(base, &kids[1..], src, self, scope, d)
-                    }
-                    None => Value::Unknown,
-                }
-            }
+            "expression" => self.sequence(&named_children(node), src, scope, d),
             "literal_value" => named_children(node)
                 .first()
                 .map(|k| self.eval(*k, src, scope, d))
@@ -678,19 +664,10 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                 .unwrap_or(Value::Unknown),
             "unary_operation" => {
                 let op = node.child(0).map(|c| text(c, src)).unwrap_or("");
-                let kids = named_children(node);
-                let v = kids
-                    .first()
-                    .map(|k| self.eval(*k, src, scope, d))
-                    .unwrap_or(Value::Unknown);
-                match (op, v) {
-                    ("!", Value::Bool(b)) => Value::Bool(!b),
-                    ("-", Value::Int(i)) => Value::Int(-i),
-                    ("-", Value::Float(f)) => Value::Float(-f),
-                    _ => Value::Unknown,
-                }
+                let v = self.sequence(&named_children(node), src, scope, d);
+                apply_unary(op, v)
             }
-            "binary_operation" => self.binary(node, src, scope, d),
+            "binary_operation" => self.binary(node, &[], src, scope, d),
             "function_call" => self.call(node, src, scope, d),
             _ => Value::Unknown,
         }
@@ -753,19 +730,86 @@ impl<'m, 'a> Evaluator<'m, 'a> {
         }
     }
 
-    fn binary(&self, node: TsNode, src: &str, scope: &Scope, depth: usize) -> Value {
-        let kids = named_children(node);
-        if kids.len() != 2 {
+    /// A base followed by its traversal (`var.x.y`, `local.m["k"]`, `(expr).z`): operands
+    /// of operations come as such flat sequences.
+    fn sequence(&self, kids: &[TsNode], src: &str, scope: &Scope, depth: usize) -> Value {
+        // tree-sitter-hcl binds `!` and `-` to the bare variable and hangs the traversal
+        // after the operation: `!var.x` arrives as `(!var) .x`. Put it back together.
+        if let (Some(first), true) = (kids.first(), kids.len() > 1) {
+            // The same quirk one level up: `a && !var.x` arrives as `(a && !var) .x`.
+            let binary = named_children(*first)
+                .into_iter()
+                .find(|k| k.kind() == "binary_operation")
+                .filter(|_| first.kind() == "operation");
+            if let Some(binary) = binary {
+                return self.binary(binary, &kids[1..], src, scope, depth);
+            }
+            let unary = named_children(*first)
+                .into_iter()
+                .find(|k| k.kind() == "unary_operation")
+                .filter(|_| first.kind() == "operation");
+            if let Some(unary) = unary {
+                let inner = named_children(unary);
+                if let [var] = inner.as_slice() {
+                    if var.kind() == "variable_expr" {
+                        let op = unary.child(0).map(|c| text(c, src)).unwrap_or("");
+                        let v = self.traversal(var, &kids[1..], src, scope, depth);
+                        return apply_unary(op, v);
+                    }
+                }
+            }
+        }
+        match kids.first() {
+            Some(first) if first.kind() == "variable_expr" => {
+                self.traversal(first, &kids[1..], src, scope, depth)
+            }
+            Some(first) if kids.len() == 1 => self.eval(*first, src, scope, depth),
+            Some(first) => {
+                let base = self.eval(*first, src, scope, depth);
+                apply_traversal(base, &kids[1..], src, self, scope, depth)
+            }
+            None => Value::Unknown,
+        }
+    }
+
+    /// `trailing`: a traversal the grammar hung after the whole operation, which belongs to
+    /// its right operand.
+    fn binary(
+        &self,
+        node: TsNode,
+        trailing: &[TsNode],
+        src: &str,
+        scope: &Scope,
+        depth: usize,
+    ) -> Value {
+        // Operands are flat runs of named nodes on either side of the operator token.
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        let mut op = None;
+        let mut cursor = node.walk();
+        for c in node.children(&mut cursor) {
+            if c.kind() == "comment" {
+                continue;
+            }
+            if !c.is_named() && op.is_none() && !left.is_empty() {
+                op = Some(text(c, src).to_string());
+            } else if c.is_named() {
+                if op.is_none() {
+                    left.push(c);
+                } else {
+                    right.push(c);
+                }
+            }
+        }
+        let Some(op) = op else {
+            return Value::Unknown;
+        };
+        if left.is_empty() || right.is_empty() {
             return Value::Unknown;
         }
-        let mut cursor = node.walk();
-        let op = node
-            .children(&mut cursor)
-            .find(|c| !c.is_named())
-            .map(|c| text(c, src).to_string())
-            .unwrap_or_default();
-        let a = self.eval(kids[0], src, scope, depth);
-        let b = self.eval(kids[1], src, scope, depth);
+        let a = self.sequence(&left, src, scope, depth);
+        right.extend_from_slice(trailing);
+        let b = self.sequence(&right, src, scope, depth);
         let known = |v: &Value| !matches!(v, Value::Unknown | Value::Partial(_) | Value::Name(_));
         match op.as_str() {
             "==" if known(&a) && known(&b) => Value::Bool(a == b),
@@ -813,6 +857,18 @@ impl<'m, 'a> Evaluator<'m, 'a> {
         match (name, args.as_slice()) {
             ("tobool" | "tostring" | "tonumber" | "tolist" | "toset" | "tomap", [v]) => v.clone(),
             ("lower", [Value::Str(s)]) => Value::Str(s.to_lowercase()),
+            // The first argument that evaluates; an unknown one might fail or not.
+            ("try", [first, ..]) => first.clone(),
+            ("length", [Value::List(items)]) => Value::Int(items.len() as i64),
+            ("length", [Value::Map(entries)]) => Value::Int(entries.len() as i64),
+            ("concat", _) if args.iter().all(|a| matches!(a, Value::List(_))) => Value::List(
+                args.iter()
+                    .flat_map(|a| match a {
+                        Value::List(items) => items.clone(),
+                        _ => Vec::new(),
+                    })
+                    .collect(),
+            ),
             // Kept as a call so checks can read the document it encodes.
             ("jsonencode", [v]) => Value::Call(Box::new(CallValue {
                 callee: "jsonencode".into(),
@@ -891,6 +947,15 @@ impl<'m, 'a> Evaluator<'m, 'a> {
             },
         };
         apply_traversal(base, &rest[consumed..], src, self, scope, depth)
+    }
+}
+
+fn apply_unary(op: &str, v: Value) -> Value {
+    match (op, v) {
+        ("!", Value::Bool(b)) => Value::Bool(!b),
+        ("-", Value::Int(i)) => i.checked_neg().map(Value::Int).unwrap_or(Value::Unknown),
+        ("-", Value::Float(f)) => Value::Float(-f),
+        _ => Value::Unknown,
     }
 }
 
@@ -1263,6 +1328,13 @@ resource "aws_db_instance" "a" {
   size              = local.size
   unknown           = var.env
   list              = ["a", "b"][1]
+  tried             = try(local.enc, true)
+  n                 = length(concat(["a"], ["b", "c"]))
+  cmp               = var.encrypted == false && !local.enc
+  cmp1              = var.encrypted == false
+  cmp2              = true && !local.enc
+  neq               = local.prefix != "x"
+  not               = !var.encrypted
 }
 "#,
         );
@@ -1276,6 +1348,13 @@ resource "aws_db_instance" "a" {
         assert_eq!(attr(r, "size"), &Value::Int(2048));
         assert_eq!(attr(r, "unknown"), &Value::Unknown);
         assert_eq!(attr(r, "list"), &Value::Str("b".into()));
+        assert_eq!(attr(r, "tried"), &Value::Bool(false));
+        assert_eq!(attr(r, "n"), &Value::Int(3));
+        assert_eq!(attr(r, "cmp1"), &Value::Bool(true));
+        assert_eq!(attr(r, "cmp2"), &Value::Bool(true));
+        assert_eq!(attr(r, "cmp"), &Value::Bool(true));
+        assert_eq!(attr(r, "neq"), &Value::Unknown);
+        assert_eq!(attr(r, "not"), &Value::Bool(true));
     }
 
     #[test]

@@ -27,3 +27,19 @@ resource "aws_opensearch_domain" "search" {
     enabled = true
   }
 }
+
+resource "aws_rds_cluster" "reports" {
+  cluster_identifier = "reports"
+  engine             = "aurora-postgresql"
+  kms_key_id         = var.reports_key_arn
+  # expect: unencrypted-storage -- env defaults to "dev", so the condition is false
+  storage_encrypted = var.env == "prod"
+}
+
+resource "aws_rds_cluster" "audit" {
+  cluster_identifier = "audit"
+  engine             = "aurora-postgresql"
+  kms_key_id         = var.audit_key_arn
+  # ok: unencrypted-storage -- try() falls back only when the first expression fails
+  storage_encrypted = try(var.settings.encrypted, true)
+}

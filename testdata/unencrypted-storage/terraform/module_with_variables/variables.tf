@@ -11,3 +11,8 @@ variable "encrypt_cache" {
 variable "encrypt_search" {
   type = bool
 }
+
+variable "env" {
+  type    = string
+  default = "dev"
+}
