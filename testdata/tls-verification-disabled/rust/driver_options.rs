@@ -28,3 +28,11 @@ pub fn isahc_client() -> Result<isahc::HttpClient, isahc::Error> {
         .ssl_options(SslOption::DANGER_ACCEPT_INVALID_CERTS)
         .build()
 }
+
+pub fn isahc_both_flags() -> Result<isahc::HttpClient, isahc::Error> {
+    use isahc::config::{Configurable, SslOption};
+    isahc::HttpClient::builder()
+        // todo-expect: tls-verification-disabled
+        .ssl_options(SslOption::DANGER_ACCEPT_INVALID_CERTS | SslOption::DANGER_ACCEPT_INVALID_HOSTS)
+        .build()
+}

@@ -42,3 +42,8 @@ pub fn argon(password: &str, salt: &argon2::password_hash::SaltString) -> Option
     // ok: weak-password-hash -- Argon2 is a password hash
     argon2::Argon2::default().hash_password(password.as_bytes(), salt).ok().map(|h| h.to_string())
 }
+
+pub fn fingerprint_of_stored_hash(encrypted_password: &str) -> Vec<u8> {
+    // todo-ok: weak-password-hash -- already encrypted, not the password itself
+    md5::Md5::digest(encrypted_password).to_vec()
+}
