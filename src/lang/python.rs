@@ -400,7 +400,11 @@ impl<'t> Lowerer<'t> {
     /// An argument's source text, followed by the right-hand sides of the single-assignment
     /// names it uses (`pw.encode()` ⟵ `request.form["password"]`), so lints that look at names
     /// (passwords, salts) see one step of data flow.
-    fn flow_text(&self, node: Node<'t>, scope: usize) -> String {
+    ///
+    /// `context` is [`Self::context_text`] of the node; the caller computes it once per call
+    /// (every argument of a call has the call's context, and walking parents is the costly
+    /// part: tree-sitter finds a node's parent by descending from the root).
+    fn flow_text(&self, node: Node<'t>, scope: usize, context: &str) -> String {
         let mut out = self.text(node).to_string();
         let mut stack = vec![node];
         let mut seen = 0;
@@ -419,7 +423,7 @@ impl<'t> Lowerer<'t> {
             let mut cursor = n.walk();
             stack.extend(n.named_children(&mut cursor));
         }
-        out.push_str(&self.context_text(node));
+        out.push_str(context);
         out
     }
 
@@ -555,6 +559,13 @@ impl<'t> Lowerer<'t> {
         let mut index = Some(0usize);
         let mut cursor = list.walk();
         let children: Vec<_> = list.named_children(&mut cursor).collect();
+        // Argument lists and keyword arguments are neither assignments nor definitions, so
+        // every argument's context is the list's.
+        let context = if children.is_empty() {
+            String::new()
+        } else {
+            self.context_text(list)
+        };
         for child in children {
             match child.kind() {
                 "keyword_argument" => {
@@ -570,7 +581,7 @@ impl<'t> Lowerer<'t> {
                         value: self.eval(value, scope, depth + 1),
                         span: span(child),
                         origin: self.origin_of(value, scope),
-                        text: self.flow_text(value, scope),
+                        text: self.flow_text(value, scope, &context),
                     });
                 }
                 "dictionary_splat" => {
@@ -613,7 +624,7 @@ impl<'t> Lowerer<'t> {
                         value: self.eval(child, scope, depth + 1),
                         span: span(child),
                         origin: self.origin_of(child, scope),
-                        text: self.flow_text(child, scope),
+                        text: self.flow_text(child, scope, &context),
                     });
                     index = index.map(|i| i + 1);
                 }

@@ -169,7 +169,7 @@ fn match_pattern(p: &Pattern, file: &Lowered, unit: &[Lowered]) -> Vec<Hit> {
         for e in &facts.entries {
             if p.entry
                 .iter()
-                .any(|g| glob::matches(g, &e.path) || glob::matches(&format!("*.{g}"), &e.path))
+                .any(|g| glob::matches(g, &e.path) || glob::matches_prefixed("*.", g, &e.path))
                 && value_matches(p.is.as_ref(), Some(&e.value), "", &p.params)
             {
                 hits.push(Hit::at(e.span));
