@@ -24,9 +24,20 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let root = tree.root_node();
     let mut lowerer = Lowerer::new(&src.text);
     lowerer.bind(root);
+    lowerer.contexts(root);
     let mut facts = lowerer.emit(root);
     facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
+}
+
+/// At most the first KiB of a source text (at a character boundary): argument texts feed name
+/// heuristics (`password`, `salt`), and a megabyte-long argument must not be copied per call.
+fn capped(text: &str) -> &str {
+    let mut end = text.len().min(1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -65,6 +76,10 @@ struct Lowerer<'t> {
     self_class: HashMap<usize, usize>,
     /// Names being evaluated right now, to stop on `a = b; b = a`.
     evaluating: Vec<(usize, String)>,
+    /// [`Self::context_text`] of every argument list, by node id, computed top-down in one
+    /// pass: walking up with `Node::parent` costs the node's depth per step (tree-sitter
+    /// descends from the root), which made 10,000 nested calls take minutes.
+    arg_context: HashMap<usize, String>,
 }
 
 impl<'t> Lowerer<'t> {
@@ -79,6 +94,7 @@ impl<'t> Lowerer<'t> {
             opened: HashMap::new(),
             self_class: HashMap::new(),
             evaluating: Vec::new(),
+            arg_context: HashMap::new(),
         }
     }
 
@@ -405,7 +421,7 @@ impl<'t> Lowerer<'t> {
     /// (every argument of a call has the call's context, and walking parents is the costly
     /// part: tree-sitter finds a node's parent by descending from the root).
     fn flow_text(&self, node: Node<'t>, scope: usize, context: &str) -> String {
-        let mut out = self.text(node).to_string();
+        let mut out = capped(self.text(node)).to_string();
         let mut stack = vec![node];
         let mut seen = 0;
         while let Some(n) = stack.pop() {
@@ -416,7 +432,7 @@ impl<'t> Lowerer<'t> {
             if n.kind() == "identifier" {
                 if let Some((_, [Binding::Assign(rhs)])) = self.lookup(self.text(n), scope) {
                     out.push_str(" <- ");
-                    out.push_str(self.text(*rhs));
+                    out.push_str(capped(self.text(*rhs)));
                 }
                 continue;
             }
@@ -429,7 +445,11 @@ impl<'t> Lowerer<'t> {
 
     /// Where a value goes: the target of the assignment it is part of and the function it is
     /// in (`user.password = md5(raw)` inside `def set_password`), as ` @ target @ fn name`.
+    /// Argument lists have it precomputed by [`Self::contexts`].
     fn context_text(&self, node: Node<'t>) -> String {
+        if let Some(c) = self.arg_context.get(&node.id()) {
+            return c.clone();
+        }
         let mut out = String::new();
         let mut current = node;
         let mut found_target = false;
@@ -458,6 +478,39 @@ impl<'t> Lowerer<'t> {
             current = parent;
         }
         out
+    }
+
+    /// Fills `arg_context` in one iterative pass, carrying down what [`Self::context_text`]
+    /// finds walking up: the nearest assignment's target (if no definition comes first) and
+    /// the nearest function's name (if no class or module comes first).
+    fn contexts(&mut self, root: Node<'t>) {
+        // (node, enclosing assignment: Some(its `left`, if any), enclosing function's name)
+        type Ctx<'n> = (Option<Option<Node<'n>>>, Option<Node<'n>>);
+        let mut stack: Vec<(Node<'t>, Ctx<'t>)> = vec![(root, (None, None))];
+        while let Some((node, ctx)) = stack.pop() {
+            if node.kind() == "argument_list" {
+                let mut out = String::new();
+                if let Some(Some(left)) = ctx.0 {
+                    out.push_str(" @ ");
+                    out.push_str(self.text(left));
+                }
+                if let Some(name) = ctx.1 {
+                    out.push_str(" @ def ");
+                    out.push_str(self.text(name));
+                }
+                self.arg_context.insert(node.id(), out);
+            }
+            let inner: Ctx<'t> = match node.kind() {
+                "assignment" => (Some(node.child_by_field_name("left")), ctx.1),
+                "function_definition" => (None, node.child_by_field_name("name")),
+                "class_definition" | "module" => (None, None),
+                _ => ctx,
+            };
+            let mut cursor = node.walk();
+            for child in node.named_children(&mut cursor) {
+                stack.push((child, inner));
+            }
+        }
     }
 
     /// A dotted name for a callee or attribute: qualified when resolvable, `?`-prefixed
@@ -507,7 +560,7 @@ impl<'t> Lowerer<'t> {
         };
         let callee = self.qualified(function, scope, 0);
         let args = match node.child_by_field_name("arguments") {
-            Some(list) if list.kind() == "argument_list" => self.args(list, scope, 0),
+            Some(list) if list.kind() == "argument_list" => self.args(list, scope, 0, true),
             _ => Vec::new(),
         };
         if callee == "os.environ.setdefault" || callee == "os.putenv" {
@@ -554,14 +607,17 @@ impl<'t> Lowerer<'t> {
         });
     }
 
-    fn args(&mut self, list: Node<'t>, scope: usize, depth: usize) -> Vec<Arg> {
+    /// `with_text`: whether each argument gets its [`Arg::text`]. Call facts need it; the
+    /// values of nested calls (`f(g(h(x)))` evaluated as an argument) do not, and building it
+    /// for each of them made deeply nested calls quadratic in time and memory.
+    fn args(&mut self, list: Node<'t>, scope: usize, depth: usize, with_text: bool) -> Vec<Arg> {
         let mut out = Vec::new();
         let mut index = Some(0usize);
         let mut cursor = list.walk();
         let children: Vec<_> = list.named_children(&mut cursor).collect();
         // Argument lists and keyword arguments are neither assignments nor definitions, so
         // every argument's context is the list's.
-        let context = if children.is_empty() {
+        let context = if children.is_empty() || !with_text {
             String::new()
         } else {
             self.context_text(list)
@@ -581,7 +637,11 @@ impl<'t> Lowerer<'t> {
                         value: self.eval(value, scope, depth + 1),
                         span: span(child),
                         origin: self.origin_of(value, scope),
-                        text: self.flow_text(value, scope, &context),
+                        text: if with_text {
+                            self.flow_text(value, scope, &context)
+                        } else {
+                            String::new()
+                        },
                     });
                 }
                 "dictionary_splat" => {
@@ -599,7 +659,7 @@ impl<'t> Lowerer<'t> {
                                     value: v,
                                     span: span(child),
                                     origin,
-                                    text: self.text(inner).to_string(),
+                                    text: capped(self.text(inner)).to_string(),
                                 });
                             }
                         }
@@ -611,7 +671,7 @@ impl<'t> Lowerer<'t> {
                             value: Value::Unknown,
                             span: span(child),
                             origin: None,
-                            text: self.text(child).to_string(),
+                            text: capped(self.text(child)).to_string(),
                         }),
                     }
                 }
@@ -624,7 +684,11 @@ impl<'t> Lowerer<'t> {
                         value: self.eval(child, scope, depth + 1),
                         span: span(child),
                         origin: self.origin_of(child, scope),
-                        text: self.flow_text(child, scope, &context),
+                        text: if with_text {
+                            self.flow_text(child, scope, &context)
+                        } else {
+                            String::new()
+                        },
                     });
                     index = index.map(|i| i + 1);
                 }
@@ -1016,7 +1080,9 @@ impl<'t> Lowerer<'t> {
             return Value::Unknown;
         };
         let args = match node.child_by_field_name("arguments") {
-            Some(list) if list.kind() == "argument_list" => self.args(list, scope, depth + 1),
+            Some(list) if list.kind() == "argument_list" => {
+                self.args(list, scope, depth + 1, false)
+            }
             _ => Vec::new(),
         };
         // Methods of constant strings and bytes.
@@ -1045,10 +1111,30 @@ impl<'t> Lowerer<'t> {
             }
         }
         let callee = self.qualified(function, scope, depth + 1);
-        let first = args
-            .iter()
-            .find(|a| a.index == Some(0))
-            .map(|a| a.value.clone());
+        // Only the callees matched below look at the first argument; cloning it for every call
+        // made nested calls quadratic (each level copied the whole chain below it).
+        let wants_first = matches!(
+            callee.as_str(),
+            "bytes"
+                | "bytearray"
+                | "bytes.fromhex"
+                | "binascii.unhexlify"
+                | "binascii.a2b_hex"
+                | "codecs.decode"
+                | "base64.b64decode"
+                | "base64.urlsafe_b64decode"
+                | "base64.standard_b64decode"
+                | "str"
+                | "int"
+                | "dict"
+        );
+        let first = if wants_first {
+            args.iter()
+                .find(|a| a.index == Some(0))
+                .map(|a| a.value.clone())
+        } else {
+            None
+        };
         match (callee.as_str(), first) {
             ("bytes" | "bytearray", Some(Value::Int(n))) if (0..=MAX_BYTES).contains(&n) => {
                 return Value::Bytes(vec![0; n as usize])
@@ -1433,6 +1519,30 @@ mod tests {
     fn facts(code: &str) -> Facts {
         let src = SourceFile::new("t.py".into(), "t.py".into(), FileKind::Python, code.into());
         lower(&src).unwrap()
+    }
+
+    /// The one-pass argument contexts equal the walk up the parents they replace.
+    #[test]
+    fn precomputed_argument_contexts_equal_the_parent_walk() {
+        let code = "import hashlib\nx = f(a, g(b))\ndef set_password(self, raw):\n    self.pw = hashlib.md5(raw.encode()).hexdigest()\n    y = [h(1) for _ in k(2)]\n    def inner():\n        return m(3)\n    z = lambda: q(4)\nclass C:\n    a = b(5)\n    def meth(self):\n        c = d(e(6), key=r(7))\nw = {'k': s(8)}\nu: int = t(9)\nv += p(10)\n";
+        let tree = ts::parse("python", || tree_sitter_python::LANGUAGE.into(), code).unwrap();
+        let root = tree.root_node();
+        let mut l = Lowerer::new(code);
+        l.bind(root);
+        l.contexts(root);
+        let fast = std::mem::take(&mut l.arg_context);
+        assert!(fast.len() >= 10, "{}", fast.len());
+        let mut stack = vec![root];
+        let mut seen = 0;
+        while let Some(n) = stack.pop() {
+            if n.kind() == "argument_list" {
+                assert_eq!(fast[&n.id()], l.context_text(n), "{}", l.text(n));
+                seen += 1;
+            }
+            let mut c = n.walk();
+            stack.extend(n.named_children(&mut c));
+        }
+        assert_eq!(seen, fast.len());
     }
 
     fn call<'a>(f: &'a Facts, callee: &str) -> &'a Call {
