@@ -17,6 +17,7 @@ pub(crate) fn lower(docs: &[Doc], src: &str, facts: &mut Facts) {
         if doc.root.get("kind").and_then(Y::text).as_deref() == Some("List") {
             for item in doc.root.get("items").map(Y::items).unwrap_or_default() {
                 resource(item, item.span, facts);
+                config_env(item, facts);
             }
         } else {
             resource(&doc.root, doc.span, facts);
