@@ -9,6 +9,11 @@
 //! type alias are recorded as argument-less calls of the type (`des.TdesEde3`), so a lint about
 //! a cipher crate sees the cipher wherever it is instantiated.
 //!
+//! Test-only code (`#[cfg(test)]`, `#[test]`, `if cfg!(test)`, `#![cfg(test)]` files and files
+//! under `tests/` or `benches/`) is listed in `Facts::test_spans`; its findings are notes. A file
+//! of top-level statements (a snippet) is read as a function body, its syntax error still
+//! reported.
+//!
 //! Spans: proc-macro2 keeps one source map per thread, so positions are taken as line/column
 //! and turned into byte offsets against this file's own line index, and the map is reset after
 //! every file. Recursion is bounded twice: a lexical pre-scan refuses files nested deeper than
