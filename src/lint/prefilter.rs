@@ -23,6 +23,9 @@ struct KindFilter {
     ac: Option<AhoCorasick>,
     /// Per pattern, its clauses as indexes into `words`.
     patterns: Vec<Vec<Vec<usize>>>,
+    /// Per pattern, for Python: top-level modules one of which the file must import (a
+    /// callee `requests.get` resolves only through `import requests` or `from requests ...`).
+    imports: Vec<Option<Vec<String>>>,
 }
 
 pub struct Prefilter {
@@ -31,20 +34,30 @@ pub struct Prefilter {
 
 impl Prefilter {
     pub fn new(lints: &[Lint]) -> Self {
-        let mut collected: BTreeMap<FileKind, (bool, Vec<Vec<Clause>>)> = BTreeMap::new();
+        type Collected = (bool, Vec<Vec<Clause>>, Vec<Option<Vec<String>>>);
+        let mut collected: BTreeMap<FileKind, Collected> = BTreeMap::new();
         for p in lints.iter().flat_map(|l| &l.patterns) {
             let pattern_clauses = clauses(p);
             for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
                 let entry = collected.entry(kind).or_default();
                 match &pattern_clauses {
                     None => entry.0 = true,
-                    Some(c) => entry.1.push(c.clone()),
+                    Some(c) => {
+                        entry.1.push(c.clone());
+                        entry.2.push(if kind == FileKind::Python {
+                            required_imports(p)
+                        } else {
+                            None
+                        });
+                    }
                 }
             }
         }
         let kinds = collected
             .into_iter()
-            .map(|(kind, (always, patterns))| (kind, KindFilter::new(always, patterns)))
+            .map(|(kind, (always, patterns, imports))| {
+                (kind, KindFilter::new(always, patterns, imports))
+            })
             .collect();
         Prefilter { kinds }
     }
@@ -62,9 +75,17 @@ impl Prefilter {
         for m in ac.find_overlapping_iter(bytes) {
             present[m.pattern().as_usize()] = true;
         }
-        f.patterns
-            .iter()
-            .any(|clauses| clauses.iter().all(|c| c.iter().any(|&w| present[w])))
+        let mut imported: Option<Vec<Import>> = None;
+        f.patterns.iter().zip(&f.imports).any(|(clauses, imports)| {
+            if !clauses.iter().all(|c| c.iter().any(|&w| present[w])) {
+                return false;
+            }
+            let Some(modules) = imports else { return true };
+            let imported = imported.get_or_insert_with(|| python_imports(bytes));
+            modules
+                .iter()
+                .any(|m| imported.iter().any(|i| reaches(i, m.as_bytes())))
+        })
     }
 
     /// Does any lint have a pattern for `kind` at all?
@@ -95,7 +116,7 @@ impl Prefilter {
 }
 
 impl KindFilter {
-    fn new(always: bool, patterns: Vec<Vec<Clause>>) -> Self {
+    fn new(always: bool, patterns: Vec<Vec<Clause>>, imports: Vec<Option<Vec<String>>>) -> Self {
         let mut words: Vec<String> = patterns.iter().flatten().flatten().cloned().collect();
         words.sort();
         words.dedup();
@@ -115,7 +136,124 @@ impl KindFilter {
             words,
             ac,
             patterns,
+            imports,
         }
+    }
+}
+
+/// The top-level modules a Python file must import for `p` to match: the first segment of
+/// every dotted callee or target, when all of them start with a plain name. `None` when the
+/// pattern can match without an import (`*.verify_mode`, a settings name, an environment
+/// variable).
+fn required_imports(p: &Pattern) -> Option<Vec<String>> {
+    let globs: &[String] = if !p.call.is_empty() {
+        &p.call
+    } else if !p.assign.is_empty() {
+        &p.assign
+    } else {
+        return None;
+    };
+    let plain =
+        |seg: &str| !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let mut names = Vec::new();
+    for g in globs {
+        // The leading plain segments: `requests.Session().get` needs `requests.Session`. A
+        // glob without a dot (`SECURE_HSTS_SECONDS`) names no import.
+        let lead: Vec<&str> = g.split('.').take_while(|seg| plain(seg)).collect();
+        if lead.is_empty() || !g.contains('.') {
+            return None;
+        }
+        names.push(lead.join("."));
+    }
+    names.sort();
+    names.dedup();
+    Some(names)
+}
+
+/// What the import statements of a Python file make reachable, found by a line scan (no
+/// parse): whatever else the file holds, a name no import reaches cannot be the root of a
+/// resolved callee.
+#[derive(Debug, PartialEq)]
+pub enum Import {
+    /// `import a.b` binds `a`: everything under `a` is reachable.
+    Bound(Vec<u8>),
+    /// `from m import n`: `m.n` and what is under it.
+    Name(Vec<u8>),
+    /// `from m import (` or `*`: anything under `m`.
+    Under(Vec<u8>),
+}
+
+pub fn python_imports(bytes: &[u8]) -> Vec<Import> {
+    let mut out = Vec::new();
+    let dotted = |part: &[u8]| -> Vec<u8> {
+        let end = part
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.'))
+            .unwrap_or(part.len());
+        part[..end].to_vec()
+    };
+    let after_keyword = |statement: &'_ [u8], keyword: &[u8]| -> Option<usize> {
+        let rest = statement.strip_prefix(keyword)?;
+        rest.first()
+            .is_some_and(u8::is_ascii_whitespace)
+            .then_some(keyword.len())
+    };
+    // Statements after `:` or `;` on one line (`try: import x`) count too.
+    for statement in bytes.split(|b| matches!(b, b'\n' | b';' | b':')) {
+        let statement = statement.trim_ascii_start();
+        if let Some(n) = after_keyword(statement, b"import") {
+            for part in statement[n..].split(|b| *b == b',') {
+                let module = dotted(part.trim_ascii_start());
+                let top = module.split(|b| *b == b'.').next().unwrap_or(&[]).to_vec();
+                if !top.is_empty() {
+                    out.push(Import::Bound(top));
+                }
+            }
+        } else if let Some(n) = after_keyword(statement, b"from") {
+            let rest = statement[n..].trim_ascii_start();
+            let module = dotted(rest);
+            if module.is_empty() || module.starts_with(b".") {
+                continue;
+            }
+            let names = rest
+                .windows(7)
+                .position(|w| w == b"import ")
+                .map(|pos| &rest[pos + 7..])
+                .unwrap_or(&[]);
+            let names = names.trim_ascii();
+            if names.is_empty()
+                || names.starts_with(b"(")
+                || names.starts_with(b"*")
+                || names.ends_with(b"\\")
+            {
+                out.push(Import::Under(module));
+                continue;
+            }
+            for name in names.split(|b| *b == b',') {
+                let name = dotted(name.trim_ascii_start());
+                if !name.is_empty() {
+                    let mut full = module.clone();
+                    full.push(b'.');
+                    full.extend_from_slice(&name);
+                    out.push(Import::Name(full));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Can these imports lead to a name starting with `required` (`requests.Session`)?
+fn reaches(import: &Import, required: &[u8]) -> bool {
+    let under = |long: &[u8], short: &[u8]| {
+        long.len() > short.len() && long.starts_with(short) && long[short.len()] == b'.'
+    };
+    match import {
+        Import::Bound(top) => required == top.as_slice() || under(required, top),
+        Import::Name(path) => {
+            required == path.as_slice() || under(required, path) || under(path, required)
+        }
+        Import::Under(module) => under(required, module) || under(module, required),
     }
 }
 
@@ -343,6 +481,24 @@ mod tests {
                 "{word} missing from {c:?}"
             );
         }
+    }
+
+    #[test]
+    fn python_imports_decide_which_names_are_reachable() {
+        let src = b"import os, requests as r\nfrom urllib.parse import quote\ntry: import httpx\nfrom aws_cdk import (\nfrom . import local\nx = 'import nothing'\n";
+        let imports = python_imports(src);
+        let can = |name: &str| imports.iter().any(|i| reaches(i, name.as_bytes()));
+        assert!(
+            can("requests.Session")
+                && can("requests.get")
+                && can("httpx.Client")
+                && can("os.environ")
+        );
+        assert!(
+            can("urllib.parse.quote") && !can("urllib.request.urlopen") && !can("urllib.urlopen")
+        );
+        assert!(can("aws_cdk.aws_s3.Bucket"));
+        assert!(!can("ssl.wrap_socket") && !can("local.x"));
     }
 
     #[test]
