@@ -39,6 +39,14 @@ pub const FUNCTION_RETURNING_NOTHING: &str = "(function returning nothing)";
 pub const FUNCTION: &str = "(function)";
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
+    let lower_name = src.display.to_ascii_lowercase();
+    if [".d.ts", ".d.mts", ".d.cts"]
+        .iter()
+        .any(|e| lower_name.ends_with(e))
+    {
+        // Type declarations hold no code that runs.
+        return Ok(Facts::default());
+    }
     if !src.explicit {
         if let Some(reason) = minified(&src.display, &src.text) {
             return Err(LowerError::skip(reason));
@@ -688,7 +696,13 @@ impl<'t> Lowerer<'t> {
                     let Some(key) = self.key_of(k, scope) else {
                         continue;
                     };
-                    (key, self.eval(v, scope, 0))
+                    // A nested literal gets entries of its own: evaluating it in full here
+                    // again would cost its size times its depth (API models in bundles).
+                    let depth = match v.kind() {
+                        "object" | "array" => MAX_EVAL_DEPTH - 2,
+                        _ => 0,
+                    };
+                    (key, self.eval(v, scope, depth))
                 }
                 "shorthand_property_identifier" => {
                     let name = self.text(child);
