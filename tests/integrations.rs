@@ -651,6 +651,68 @@ resource "aws_db_instance" "prod" {
 }
 
 #[test]
+fn suppressions_use_each_kinds_comment_syntax() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "stack.yaml",
+        r#"AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  # cleartext: ignore[unencrypted-storage] -- throwaway load-test database
+  Scratch:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: false
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: false
+"#,
+    );
+    write(
+        dir.path(),
+        "agent.js",
+        r#"const https = require("https");
+// cleartext: ignore[tls-verification-disabled] -- local dev proxy
+const agent = new https.Agent({
+  rejectUnauthorized: false,
+});
+const other = new https.Agent({ rejectUnauthorized: false });
+"#,
+    );
+    write(
+        dir.path(),
+        "q.sql",
+        "SELECT 1; -- cleartext: ignore[ecb-mode] -- stale\n",
+    );
+    let run = run_in(
+        dir.path(),
+        &["check", "--format", "line", "--show-suppressed", "."],
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    for want in [
+        "agent.js:4:3: tls-verification-disabled: rejectUnauthorized: false accepts any certificate (suppressed)",
+        "stack.yaml:8:25: unencrypted-storage:",
+        "q.sql:1:11: unused: suppression of ecb-mode matches no finding",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(want)),
+            "no `{want}` in:\n{}",
+            run.stdout
+        );
+    }
+    let kept: Vec<&&str> = lines
+        .iter()
+        .filter(|l| !l.ends_with("(suppressed)") && !l.contains(": unused:"))
+        .collect();
+    assert_eq!(kept.len(), 2, "{}", run.stdout);
+    assert!(kept.iter().any(|l| l.starts_with("agent.js:6:")));
+    assert!(kept.iter().any(|l| l.starts_with("stack.yaml:13:")));
+}
+
+#[test]
 fn suppression_problems_are_reported_and_strict_mode_fails_on_them() {
     let dir = tempfile::tempdir().unwrap();
     write(

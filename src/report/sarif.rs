@@ -274,6 +274,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn known_fixes_become_sarif_replacements_that_validate() {
+        use crate::finding::Fix;
+        use crate::source::Position;
+        let linter = Linter::new(crate::lint::catalog::load().unwrap()).unwrap();
+        let pos = |line, column, offset| Position {
+            line,
+            column,
+            offset,
+        };
+        let mut report = Report::default();
+        report.findings.push(Finding {
+            rule: "tls-verification-disabled".into(),
+            category: "in-transit",
+            severity: Severity::Error,
+            path: "src/a b.py".into(),
+            start: pos(2, 5, 20),
+            end: pos(2, 17, 32),
+            message: "TLS certificate verification is disabled".into(),
+            help: "remove it".into(),
+            cwe: vec!["CWE-295".into()],
+            fix: Some(Fix {
+                description: "turn verification back on".into(),
+                replacement: Some("verify=True".into()),
+            }),
+        });
+        report.fingerprints.push("00ff".into());
+        let doc = document(&report, &linter, &RenderOptions::default());
+        let fix = &doc["runs"][0]["results"][0]["fixes"][0];
+        let change = &fix["artifactChanges"][0];
+        assert_eq!(change["artifactLocation"]["uri"], "src/a%20b.py");
+        let rep = &change["replacements"][0];
+        assert_eq!(rep["deletedRegion"]["byteOffset"], 20);
+        assert_eq!(rep["deletedRegion"]["byteLength"], 12);
+        assert_eq!(rep["insertedContent"]["text"], "verify=True");
+        let schema: Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/testdata/sarif-2.1.0.schema.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
     fn paths_are_percent_encoded() {
         assert_eq!(encode_path("a b/ü#1%.py"), "a%20b/%C3%BC%231%25.py");
         assert_eq!(file_uri(Path::new("/tmp/x y")), "file:///tmp/x%20y/");
