@@ -24,6 +24,7 @@ pub const NAMES: &[&str] = &[
     "dsn-without-tls",
     "null",
     "mentions-password",
+    "not-map",
     "weak-password-hashers",
     "apache-protocols-weak",
 ];
@@ -57,6 +58,8 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "apache-protocols-weak" => s.value.as_text().is_some_and(apache_protocols_weak),
         "null" => matches!(s.value, Value::Null),
         "mentions-password" => mentions_password(s.text),
+        // An options argument that is there but not a literal object: its keys are unknown.
+        "not-map" => !matches!(s.value, Value::Map(_)),
         "weak-password-hashers" => weak_password_hashers(s.value),
         _ => false,
     }
@@ -77,6 +80,11 @@ fn schemes(params: &toml::Table) -> Vec<String> {
 
 /// Hosts whose `http://` URLs name a vocabulary, not an endpoint.
 const NAMESPACE_HOSTS: &[&str] = &[
+    // Instance metadata services speak plain HTTP by design and never leave the host.
+    "169.254.169.254",
+    "169.254.170.2",
+    "metadata.google.internal",
+    "fd00:ec2::254",
     "www.w3.org",
     "w3.org",
     "schemas.xmlsoap.org",

@@ -15,7 +15,8 @@ export class DataStack extends Stack {
     // ok: unencrypted-storage -- customer-managed key
     new s3.Bucket(this, 'Archive', { encryption: s3.BucketEncryption.KMS, encryptionKey: key });
 
-    // ok: unencrypted-storage -- SQS-managed encryption
+    // ok: unencrypted-storage -- SQS-managed encryption is encryption
+    // expect: provider-managed-key
     new sqs.Queue(this, 'Events', { encryption: sqs.QueueEncryption.SQS_MANAGED });
   }
 }
