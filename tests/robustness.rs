@@ -540,6 +540,25 @@ fn hostile_file_names_keep_json_and_sarif_valid() {
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 4);
 }
 
+/// Found by `tests/fuzz_properties.rs`: a command word starting with a multi-byte character
+/// was sliced at byte 1 while looking for combined short flags (`-fsSL`), and panicked.
+#[test]
+fn command_word_starting_with_a_multibyte_character() {
+    let (_t, d) = tree();
+    std::fs::write(
+        d.join("get.sh"),
+        "#!/bin/sh\ncurl \u{e9}fsS https://example.com/x\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("Dockerfile"),
+        "FROM alpine\nRUN wget \u{fffd}-q https://example.com/x\n",
+    )
+    .unwrap();
+    let r = check(&d, &[]);
+    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
+}
+
 // ---- the tool's own safety ------------------------------------------------------------------
 
 /// Scanned code is data: files that would leave a marker if imported or run never do.

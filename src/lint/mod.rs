@@ -261,8 +261,10 @@ fn has_flag(flags: &[String], word: &str) -> bool {
             return true;
         }
         let short = f.len() == 2 && f.starts_with('-') && f.as_bytes()[1].is_ascii_alphabetic();
+        // `word` must start with `-` before it is sliced at byte 1 (fuzzing found `éfsS`).
         short
             && word.len() > 2
+            && word.starts_with('-')
             && !word.starts_with("--")
             && word[1..].bytes().all(|b| b.is_ascii_alphabetic())
             && word[1..].contains(&f[1..])
