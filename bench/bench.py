@@ -316,6 +316,9 @@ def run(args):
             rows.append({"tool": "rg (prefilter literals)", "missing": True})
         for label, cmd, env in peers:
             tool = os.path.basename(cmd[0])
+            # njsscan runs `semgrep` from PATH: each peer sees its own venv first.
+            env = dict(env or os.environ)
+            env["PATH"] = os.path.dirname(cmd[0]) + os.pathsep + env.get("PATH", "")
             if not os.path.exists(cmd[0]):
                 rows.append({"tool": label, "missing": True})
                 continue
