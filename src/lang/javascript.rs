@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::ts::{self, span, text};
+use super::values::{compact, concat};
 use super::LowerError;
 use crate::classify::FileKind;
 use crate::facts::{
@@ -1258,7 +1259,7 @@ impl<'t> Lowerer<'t> {
         let right = self.eval(r, scope, depth + 1);
         match (op, left, right) {
             ("+", a @ (Value::Str(_) | Value::Partial(_)), b)
-            | ("+", a, b @ (Value::Str(_) | Value::Partial(_))) => concat(a, b),
+            | ("+", a, b @ (Value::Str(_) | Value::Partial(_))) => concat(a, b, true),
             (op, Value::Int(a), Value::Int(b)) => match op {
                 "+" => a.checked_add(b).map(Value::Int).unwrap_or(Value::Unknown),
                 "-" => a.checked_sub(b).map(Value::Int).unwrap_or(Value::Unknown),
@@ -1482,28 +1483,6 @@ fn pattern_identifiers(node: Node, src: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn concat(a: Value, b: Value) -> Value {
-    let piece = |v: &Value| -> (String, bool) {
-        match v {
-            Value::Str(s) => (s.clone(), false),
-            Value::Partial(s) => (s.clone(), true),
-            Value::Int(i) => (i.to_string(), false),
-            _ => (UNKNOWN_PART.to_string(), true),
-        }
-    };
-    let (sa, pa) = piece(&a);
-    let (sb, pb) = piece(&b);
-    if pa || pb {
-        Value::Partial(sa + &sb)
-    } else {
-        Value::Str(sa + &sb)
-    }
 }
 
 fn parse_number(t: &str) -> Value {

@@ -11,6 +11,7 @@ pub mod shell;
 pub mod sql;
 pub mod terraform;
 pub mod ts;
+pub mod values;
 pub mod webserver;
 pub mod yaml;
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use tree_sitter::Node;
 
 use super::ts::{self, span, text};
+use super::values::{compact, concat};
 use super::LowerError;
 use crate::facts::{
     Arg, Assign, Call, CallValue, Entry, EnvSet, Facts, Field, Record, Span, Value, UNKNOWN_PART,
@@ -936,7 +937,7 @@ impl<'t> Lowerer<'t> {
                     let v = self.eval_string(part, scope, depth + 1);
                     acc = Some(match acc {
                         None => v,
-                        Some(a) => concat(a, v),
+                        Some(a) => concat(a, v, false),
                     });
                 }
                 acc.unwrap_or(Value::Unknown)
@@ -1205,7 +1206,7 @@ impl<'t> Lowerer<'t> {
         let right = self.eval(r, scope, depth + 1);
         match (op, left, right) {
             ("+", a @ (Value::Str(_) | Value::Partial(_)), b)
-            | ("+", a, b @ (Value::Str(_) | Value::Partial(_))) => concat(a, b),
+            | ("+", a, b @ (Value::Str(_) | Value::Partial(_))) => concat(a, b, false),
             ("+", Value::Bytes(mut a), Value::Bytes(b)) => {
                 a.extend(b);
                 Value::Bytes(a)
@@ -1346,29 +1347,6 @@ fn last_assignment_value(mut node: Node) -> Option<Node> {
         node = right;
     }
     None
-}
-
-/// `a . b` written with spaces or line breaks becomes `a.b`.
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn concat(a: Value, b: Value) -> Value {
-    let piece = |v: &Value| -> (String, bool) {
-        match v {
-            Value::Str(s) => (s.clone(), false),
-            Value::Partial(s) => (s.clone(), true),
-            Value::Int(i) => (i.to_string(), true),
-            _ => (UNKNOWN_PART.to_string(), true),
-        }
-    };
-    let (sa, pa) = piece(&a);
-    let (sb, pb) = piece(&b);
-    if pa || pb {
-        Value::Partial(sa + &sb)
-    } else {
-        Value::Str(sa + &sb)
-    }
 }
 
 /// `"http://%s/x" % host`: the template with every conversion unknown.
