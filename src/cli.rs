@@ -46,6 +46,10 @@ enum Command {
     /// file of the kind is parsed). For the benchmark's `rg` floor.
     #[command(hide = true)]
     DebugLiterals,
+    /// Print, per file, the patterns whose words let it past the prefilter (`path<TAB>kind<TAB>
+    /// lint#n ...`; nothing after the kind when the file is not parsed). For tuning the prefilter.
+    #[command(hide = true)]
+    DebugPrefilter { files: Vec<PathBuf> },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,7 +148,30 @@ pub fn main() -> i32 {
             }
             EXIT_CLEAN
         }
+        Command::DebugPrefilter { files } => debug_prefilter(&linter, &files),
     }
+}
+
+fn debug_prefilter(linter: &Linter, files: &[PathBuf]) -> i32 {
+    let mut code = EXIT_CLEAN;
+    for path in files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        let head = &bytes[..bytes.len().min(crate::classify::SNIFF_LEN)];
+        let Some(kind) = crate::classify::classify(path, head) else {
+            println!("{}	-", path.display());
+            continue;
+        };
+        let why = linter.prefilter.explain(kind, &bytes);
+        println!("{}	{}	{}", path.display(), kind.name(), why.join(" "));
+    }
+    code
 }
 
 /// The configuration for a scan: `--config`, else the nearest file from `start` upwards.

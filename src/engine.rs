@@ -11,7 +11,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::classify::{self, FileKind, SNIFF_LEN};
-use crate::finding::{FileError, Finding, Notice, Report, Skipped};
+use crate::finding::{FileError, Finding, Notice, NoticeKind, Report, Skipped};
 use crate::lang::{self, Lowered};
 use crate::lint::Linter;
 use crate::source::SourceFile;
@@ -364,11 +364,12 @@ fn process_unit(
                             "syntax error (and {n} more); the rest of the file was still checked"
                         ),
                     };
-                    outcome.errors.push(FileError {
+                    outcome.notices.push(Notice {
+                        kind: NoticeKind::SyntaxError,
                         path: src.display.clone(),
+                        line: pos.line,
+                        column: pos.column,
                         message,
-                        line: Some(pos.line),
-                        column: Some(pos.column),
                     });
                 }
                 lowered.push(Lowered { src, facts });

@@ -91,6 +91,10 @@ pub enum NoticeKind {
     Malformed,
     /// A `--baseline` entry that no longer occurs.
     BaselineFixed,
+    /// The parser recovered from a syntax error; the rest of the file was still checked. Not a
+    /// tool failure (the exit code is unaffected): vendored and test trees hold deliberately
+    /// broken files, and a CI check must not fail on them.
+    SyntaxError,
 }
 
 impl NoticeKind {
@@ -102,12 +106,13 @@ impl NoticeKind {
             NoticeKind::UnknownRule => "unknown-rule",
             NoticeKind::Malformed => "malformed",
             NoticeKind::BaselineFixed => "baseline-fixed",
+            NoticeKind::SyntaxError => "syntax-error",
         }
     }
 
     /// Problems with suppression comments (what `--strict-suppressions` fails on).
     pub fn is_suppression_problem(self) -> bool {
-        self != NoticeKind::BaselineFixed
+        !matches!(self, NoticeKind::BaselineFixed | NoticeKind::SyntaxError)
     }
 }
 

@@ -294,10 +294,11 @@ impl State {
                     end: lsp_position(text, line_end(text, start)),
                 },
                 severity: Some(DiagnosticSeverity::WARNING),
-                code: Some(NumberOrString::String(format!(
-                    "suppression-{}",
-                    n.kind.name()
-                ))),
+                code: Some(NumberOrString::String(if n.kind.is_suppression_problem() {
+                    format!("suppression-{}", n.kind.name())
+                } else {
+                    n.kind.name().to_string()
+                })),
                 source: Some("cleartext".into()),
                 message: n.message.clone(),
                 ..Diagnostic::default()

@@ -25,13 +25,15 @@ pub struct Walked {
     pub candidates: Vec<Candidate>,
     /// Paths that could not be walked, with the reason.
     pub errors: Vec<(PathBuf, String)>,
-    /// Directories not descended into, with the reason (`node_modules/` below a root).
+    /// Directories not descended into, with the reason (`node_modules/` or `vendor/` below a
+    /// root).
     pub skipped: Vec<(PathBuf, String)>,
 }
 
-/// Directories of installed dependencies: third-party code, skipped unless a path inside one
-/// is given as a root.
-const DEPENDENCY_DIRS: &[&str] = &["node_modules"];
+/// Directories of installed or vendored dependencies: third-party code whose findings the
+/// repository's owners cannot act on (Django ships jQuery under `static/admin/js/vendor/`),
+/// skipped unless a path inside one is given as a root.
+const DEPENDENCY_DIRS: &[&str] = &["node_modules", "vendor"];
 
 /// Walks every path. A missing path is an error for the caller to turn into exit 2.
 pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
@@ -103,7 +105,8 @@ pub fn walk(paths: &[PathBuf], opts: &WalkOptions) -> Result<Walked, String> {
                 }),
                 Walk::Skip(path) => skipped.push((
                     path,
-                    "dependency directory (name a path inside it to scan it)".to_string(),
+                    "dependency directory: third-party code (name a path inside it to scan it)"
+                        .to_string(),
                 )),
                 Walk::Error(e) => errors.push(e),
             }

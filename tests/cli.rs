@@ -156,12 +156,20 @@ fn a_syntax_error_is_reported_and_the_rest_of_the_file_is_still_checked() {
     write(dir.path(), "broken.py", "import requests\ndef broken(:\n    pass\n\nrequests.get('https://x.example.com', verify=False)\n");
     let out = cleartext(dir.path(), &["check", "--format", "json"]);
     let doc = json(&out);
-    assert_eq!(out.status.code(), Some(2));
+    // A recovered syntax error is a notice, not a tool failure: the exit code is the findings'.
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(doc["findings"][0]["start"]["line"], 5);
-    let err = &doc["errors"][0];
-    assert_eq!(err["path"], "broken.py");
-    assert_eq!(err["line"], 2);
-    assert!(err["message"].as_str().unwrap().contains("syntax error"));
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
+    let notice = &doc["notices"][0];
+    assert_eq!(notice["kind"], "syntax-error");
+    assert_eq!(notice["path"], "broken.py");
+    assert_eq!(notice["line"], 2);
+    assert!(notice["message"].as_str().unwrap().contains("syntax error"));
+    // Without findings the run is clean.
+    write(dir.path(), "broken.py", "def broken(:\n    pass\n");
+    let out = cleartext(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(json(&out)["notices"][0]["kind"], "syntax-error");
 }
 
 #[test]

@@ -49,6 +49,30 @@ fn node_modules_is_skipped_on_a_walk_but_scanned_when_named() {
 }
 
 #[test]
+fn vendored_code_is_skipped_on_a_walk_but_scanned_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let vendored = dir.path().join("static/js/vendor/lib.js");
+    write(&vendored, INSECURE);
+    // A directory merely containing the word is not a vendor directory.
+    write(&dir.path().join("vendors_api/app.js"), INSECURE);
+
+    let walked = scan(vec![dir.path().to_path_buf()]);
+    assert_eq!(walked.findings.len(), 1, "{:?}", walked.findings);
+    assert!(walked.findings[0].path.ends_with("vendors_api/app.js"));
+    assert!(walked
+        .skipped
+        .iter()
+        .any(|s| s.path.ends_with("static/js/vendor") && s.reason.contains("third-party")));
+    assert_eq!(scan(vec![vendored]).findings.len(), 1);
+    assert_eq!(
+        scan(vec![dir.path().join("static/js/vendor")])
+            .findings
+            .len(),
+        1
+    );
+}
+
+#[test]
 fn minified_bundles_are_skipped_unless_named() {
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("dist/app.min.js");

@@ -5,27 +5,90 @@
 //! file finds which words occur; the file is parsed only if some pattern of its kind has all
 //! its clauses satisfied. A pattern with no clause makes its kinds always parse, so the
 //! prefilter can only ever skip work, never findings (a test runs every fixture both ways).
+//!
+//! A word taken from a name (a callee, target or key segment, an argument name) is a whole
+//! token wherever the source spells it: `request` inside `XMLHttpRequest` or `ws` inside
+//! `allows` cannot be the module `request` or `ws`. Such words count only where the bytes
+//! beside them cannot continue an identifier. Words from strings (URL schemes, expected
+//! values, password words) count anywhere.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::catalog::{Condition, Lint, Pattern, ValueTest};
 use crate::classify::FileKind;
 
+/// A word the file must hold; `whole_start`/`whole_end`: no identifier byte may touch it on
+/// that side (only meaningful when the word itself starts/ends with an identifier byte).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Word {
+    pub text: String,
+    pub whole_start: bool,
+    pub whole_end: bool,
+}
+
+impl Word {
+    /// A word that counts wherever it occurs (from a string value).
+    pub fn anywhere(text: impl Into<String>) -> Self {
+        Word {
+            text: text.into(),
+            whole_start: false,
+            whole_end: false,
+        }
+    }
+
+    /// A whole token (a name).
+    pub fn token(text: impl Into<String>) -> Self {
+        Word {
+            text: text.into(),
+            whole_start: true,
+            whole_end: true,
+        }
+    }
+
+    /// The occurrence kinds (see [`occurrence`]) that satisfy this word.
+    fn accepted(&self) -> u8 {
+        let starts = self.whole_start && self.text.bytes().next().is_some_and(is_ident);
+        let ends = self.whole_end && self.text.bytes().last().is_some_and(is_ident);
+        (0..4u8)
+            .filter(|&o| (!starts || o & 2 != 0) && (!ends || o & 1 != 0))
+            .fold(0, |mask, o| mask | 1 << o)
+    }
+}
+
+/// Bytes that can continue an identifier in any language read (non-ASCII bytes included:
+/// `éverify` is not `verify`).
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// An occurrence at `start..end` as two bits: 2 = nothing identifier-like before it, 1 = nothing
+/// after it.
+fn occurrence(bytes: &[u8], start: usize, end: usize) -> u8 {
+    let before = start == 0 || !is_ident(bytes[start - 1]);
+    let after = end >= bytes.len() || !is_ident(bytes[end]);
+    (u8::from(before) << 1) | u8::from(after)
+}
+
 /// Words of which at least one must occur.
-pub type Clause = Vec<String>;
+pub type Clause = Vec<Word>;
 
 struct KindFilter {
     /// Some pattern has no clause: every file of the kind is parsed.
     always: bool,
+    /// The distinct texts searched for (case-insensitively).
     words: Vec<String>,
-    ac: Option<AhoCorasick>,
-    /// Per pattern, its clauses as indexes into `words`.
-    patterns: Vec<Vec<Vec<usize>>>,
+    /// Built on first use: a pre-commit run over one Python file never pays for the YAML one.
+    ac: OnceLock<Option<AhoCorasick>>,
+    /// Per pattern, its clauses as (index into `words`, accepted occurrence kinds).
+    patterns: Vec<Vec<Vec<(usize, u8)>>>,
     /// Per pattern, for Python: top-level modules one of which the file must import (a
     /// callee `requests.get` resolves only through `import requests` or `from requests ...`).
     imports: Vec<Option<Vec<String>>>,
+    /// Per pattern, `lint-id#n` (for `debug-prefilter`).
+    labels: Vec<String>,
 }
 
 pub struct Prefilter {
@@ -34,9 +97,20 @@ pub struct Prefilter {
 
 impl Prefilter {
     pub fn new(lints: &[Lint]) -> Self {
-        type Collected = (bool, Vec<Vec<Clause>>, Vec<Option<Vec<String>>>);
+        type Collected = (
+            bool,
+            Vec<Vec<Clause>>,
+            Vec<Option<Vec<String>>>,
+            Vec<String>,
+        );
         let mut collected: BTreeMap<FileKind, Collected> = BTreeMap::new();
-        for p in lints.iter().flat_map(|l| &l.patterns) {
+        let labelled = lints.iter().flat_map(|l| {
+            l.patterns
+                .iter()
+                .enumerate()
+                .map(move |(n, p)| (format!("{}#{n}", l.id), p))
+        });
+        for (label, p) in labelled {
             let pattern_clauses = clauses(p);
             for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
                 let entry = collected.entry(kind).or_default();
@@ -49,14 +123,15 @@ impl Prefilter {
                         } else {
                             None
                         });
+                        entry.3.push(label.clone());
                     }
                 }
             }
         }
         let kinds = collected
             .into_iter()
-            .map(|(kind, (always, patterns, imports))| {
-                (kind, KindFilter::new(always, patterns, imports))
+            .map(|(kind, (always, patterns, imports, labels))| {
+                (kind, KindFilter::new(always, patterns, imports, labels))
             })
             .collect();
         Prefilter { kinds }
@@ -67,25 +142,17 @@ impl Prefilter {
         let Some(f) = self.kinds.get(&kind) else {
             return false;
         };
-        if f.always {
-            return true;
+        f.always || f.passing(bytes).next().is_some()
+    }
+
+    /// Why a file of `kind` is parsed: the labels of the patterns whose words it holds, or `*`
+    /// when the kind is always parsed. Empty when the prefilter skips it.
+    pub fn explain(&self, kind: FileKind, bytes: &[u8]) -> Vec<String> {
+        match self.kinds.get(&kind) {
+            None => Vec::new(),
+            Some(f) if f.always => vec!["*".to_string()],
+            Some(f) => f.passing(bytes).map(|i| f.labels[i].clone()).collect(),
         }
-        let Some(ac) = &f.ac else { return false };
-        let mut present = vec![false; f.words.len()];
-        for m in ac.find_overlapping_iter(bytes) {
-            present[m.pattern().as_usize()] = true;
-        }
-        let mut imported: Option<Vec<Import>> = None;
-        f.patterns.iter().zip(&f.imports).any(|(clauses, imports)| {
-            if !clauses.iter().all(|c| c.iter().any(|&w| present[w])) {
-                return false;
-            }
-            let Some(modules) = imports else { return true };
-            let imported = imported.get_or_insert_with(|| python_imports(bytes));
-            modules
-                .iter()
-                .any(|m| imported.iter().any(|i| reaches(i, m.as_bytes())))
-        })
     }
 
     /// Does any lint have a pattern for `kind` at all?
@@ -116,27 +183,75 @@ impl Prefilter {
 }
 
 impl KindFilter {
-    fn new(always: bool, patterns: Vec<Vec<Clause>>, imports: Vec<Option<Vec<String>>>) -> Self {
-        let mut words: Vec<String> = patterns.iter().flatten().flatten().cloned().collect();
+    /// The indexes of the patterns whose clauses `bytes` satisfy, lazily.
+    fn passing<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+        // Per word, a bit per occurrence kind seen. Without an automaton (it failed to
+        // build) every word counts as present everywhere: the prefilter must never hide
+        // findings.
+        let mut present = vec![0u8; self.words.len()];
+        match self.automaton() {
+            Some(ac) => {
+                for m in ac.find_overlapping_iter(bytes) {
+                    present[m.pattern().as_usize()] |= 1 << occurrence(bytes, m.start(), m.end());
+                }
+            }
+            None => present.fill(0b1111),
+        }
+        let mut imported: Option<Vec<Import>> = None;
+        (0..self.patterns.len()).filter(move |&i| {
+            let holds = |c: &Vec<(usize, u8)>| c.iter().any(|&(w, ok)| present[w] & ok != 0);
+            if !self.patterns[i].iter().all(holds) {
+                return false;
+            }
+            let Some(modules) = &self.imports[i] else {
+                return true;
+            };
+            let imported = imported.get_or_insert_with(|| python_imports(bytes));
+            modules
+                .iter()
+                .any(|m| imported.iter().any(|i| reaches(i, m.as_bytes())))
+        })
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.ac
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&self.words)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    fn new(
+        always: bool,
+        patterns: Vec<Vec<Clause>>,
+        imports: Vec<Option<Vec<String>>>,
+        labels: Vec<String>,
+    ) -> Self {
+        let mut words: Vec<String> = patterns
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|w| w.text.clone())
+            .collect();
         words.sort();
         words.dedup();
-        let index = |w: &String| words.binary_search(w).unwrap_or(0);
+        let index = |w: &Word| (words.binary_search(&w.text).unwrap_or(0), w.accepted());
         let patterns = patterns
             .iter()
             .map(|cs| cs.iter().map(|c| c.iter().map(index).collect()).collect())
             .collect();
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .ok();
         KindFilter {
-            always: always || ac.is_none(),
+            always: always || words.is_empty(),
             words,
-            ac,
+            ac: OnceLock::new(),
             patterns,
             imports,
+            labels,
         }
     }
 }
@@ -266,7 +381,7 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
     let mut out: Vec<Clause> = Vec::new();
     if p.check.is_some() {
         if !p.literals.is_empty() {
-            out.push(p.literals.clone());
+            out.push(p.literals.iter().map(Word::anywhere).collect());
         }
     } else {
         let subject: &[String] = if !p.call.is_empty() {
@@ -293,7 +408,7 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
             out.extend(condition_clauses(c, &p.params));
         }
     }
-    out.retain(|c| !c.is_empty() && c.iter().all(|w| w.len() >= 3));
+    out.retain(|c| !c.is_empty() && c.iter().all(|w| w.text.len() >= 3));
     (!out.is_empty()).then_some(out)
 }
 
@@ -311,7 +426,7 @@ fn argument_clauses(
     let mut out = Vec::new();
     let may_be_absent = test.is_some_and(|t| t.absent == Some(true));
     if let (Some(arg), None, false) = (arg, pos, may_be_absent) {
-        out.push(vec![arg.to_string()]);
+        out.push(vec![Word::token(arg)]);
     }
     if let Some(t) = test.filter(|t| t.absent.is_none()) {
         out.extend(value_clauses(t, params));
@@ -321,10 +436,10 @@ fn argument_clauses(
 
 fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
     let mut out = Vec::new();
-    let strings: Option<Vec<String>> = t
+    let strings: Option<Vec<Word>> = t
         .equals
         .iter()
-        .map(|v| v.as_str().filter(|s| s.len() >= 3).map(str::to_owned))
+        .map(|v| v.as_str().filter(|s| s.len() >= 3).map(Word::anywhere))
         .collect();
     if let Some(strings) = strings.filter(|s| !s.is_empty()) {
         out.push(strings);
@@ -337,18 +452,18 @@ fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
                 Some(list) => list
                     .iter()
                     .filter_map(|v| v.as_str())
-                    .map(|s| format!("{s}://"))
+                    .map(|s| Word::anywhere(format!("{s}://")))
                     .collect(),
-                None => vec!["http://".into(), "ws://".into(), "ftp://".into()],
+                None => ["http://", "ws://", "ftp://"].map(Word::anywhere).to_vec(),
             };
             out.push(schemes);
         }
-        Some("dsn-without-tls") => out.push(vec!["ssl".into(), "tls".into()]),
+        Some("dsn-without-tls") => out.push(vec![Word::anywhere("ssl"), Word::anywhere("tls")]),
         Some("password-like" | "mentions-password") => {
             out.push(
                 super::predicates::PASSWORD_WORDS
                     .iter()
-                    .map(|w| w.to_string())
+                    .map(|w| Word::anywhere(*w))
                     .collect(),
             );
         }
@@ -358,23 +473,34 @@ fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
 }
 
 /// For one name glob, every literal segment is its own clause; for several, the segments all
-/// of them share are clauses, plus one clause of each glob's longest segment.
+/// of them share are clauses, plus one clause of each glob's longest segment. A segment is a
+/// whole token on a side unless a `*` touches it there (`*subtle` also matches `mysubtle`).
 fn name_clauses(globs: &[String]) -> Vec<Clause> {
-    let segments: Vec<Vec<&str>> = globs
-        .iter()
-        .map(|g| {
-            g.split(['.', ':', '[', ']', '(', ')', '*', '/', ' '])
-                .filter(|s| s.len() >= 3)
-                .collect()
-        })
-        .collect();
+    let segments: Vec<Vec<Word>> = globs.iter().map(|g| glob_segments(g)).collect();
     let Some(first) = segments.first() else {
         return Vec::new();
     };
+    // A segment shared by every glob is required; when its boundaries differ between globs,
+    // the loosest applies.
+    let loosest = |w: &Word| -> Word {
+        let same: Vec<&Word> = segments
+            .iter()
+            .filter_map(|segs| segs.iter().find(|o| o.text == w.text))
+            .collect();
+        Word {
+            text: w.text.clone(),
+            whole_start: same.iter().all(|o| o.whole_start),
+            whole_end: same.iter().all(|o| o.whole_end),
+        }
+    };
     let mut out: Vec<Clause> = first
         .iter()
-        .filter(|s| segments.iter().all(|other| other.contains(s)))
-        .map(|s| vec![s.to_string()])
+        .filter(|w| {
+            segments
+                .iter()
+                .all(|other| other.iter().any(|o| o.text == w.text))
+        })
+        .map(|w| vec![loosest(w)])
         .collect();
     if globs.len() > 1 {
         // Each glob's rarest segment that is not already required by every glob.
@@ -382,14 +508,40 @@ fn name_clauses(globs: &[String]) -> Vec<Clause> {
             .iter()
             .map(|segs| {
                 segs.iter()
-                    .filter(|s| !out.iter().any(|c| c[0] == **s))
-                    .max_by_key(|s| rarity(s))
-                    .map(|s| s.to_string())
+                    .filter(|w| !out.iter().any(|c| c[0].text == w.text))
+                    .max_by_key(|w| rarity(&w.text))
+                    .cloned()
             })
             .collect();
         if let Some(rarest) = rarest {
             out.push(rarest);
         }
+    }
+    out
+}
+
+/// The literal segments of a name glob (three bytes or more), with whether a `*` touches
+/// each side.
+fn glob_segments(glob: &str) -> Vec<Word> {
+    const SEPARATORS: &[char] = &['.', ':', '[', ']', '(', ')', '*', '/', ' '];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in glob
+        .char_indices()
+        .chain(std::iter::once((glob.len(), '.')))
+    {
+        if !SEPARATORS.contains(&c) {
+            continue;
+        }
+        let text = &glob[start..i];
+        if text.len() >= 3 {
+            out.push(Word {
+                text: text.to_string(),
+                whole_start: !glob[..start].ends_with('*'),
+                whole_end: !glob[i..].starts_with('*'),
+            });
+        }
+        start = i + c.len_utf8();
     }
     out
 }
@@ -462,10 +614,18 @@ mod tests {
         toml::from_str(toml_text).unwrap()
     }
 
+    /// The clauses as plain texts.
+    fn texts(clauses: &[Clause]) -> Vec<Vec<String>> {
+        clauses
+            .iter()
+            .map(|c| c.iter().map(|w| w.text.clone()).collect())
+            .collect()
+    }
+
     #[test]
     fn a_positional_argument_does_not_require_its_name() {
         let p = pattern("kinds = ['python']\ncall = ['requests.get']\narg = 'url'\npos = 0\nis = { check = 'plaintext-url' }");
-        let c = clauses(&p).unwrap();
+        let c = texts(&clauses(&p).unwrap());
         assert!(!c.contains(&vec!["url".to_string()]), "{c:?}");
         assert!(c.contains(&vec!["requests".to_string()]));
         assert!(c.iter().any(|cl| cl.contains(&"http://".to_string())));
@@ -474,7 +634,7 @@ mod tests {
     #[test]
     fn a_keyword_argument_and_the_names_in_its_value_are_required() {
         let p = pattern("kinds = ['python']\ncall = ['urllib3.PoolManager']\narg = 'cert_reqs'\nis = { name = ['ssl.CERT_NONE'] }");
-        let c = clauses(&p).unwrap();
+        let c = texts(&clauses(&p).unwrap());
         for word in ["urllib3", "PoolManager", "cert_reqs", "CERT_NONE"] {
             assert!(
                 c.contains(&vec![word.to_string()]),
@@ -516,5 +676,43 @@ mod tests {
         assert!(!f.may_match(FileKind::Python, b"import requests\nrequests.get(u)"));
         assert!(!f.may_match(FileKind::Python, b"def verify(): pass"));
         assert!(!f.may_match(FileKind::Rust, b"requests verify"));
+        // Names are whole tokens; a word inside a longer identifier does not count.
+        assert!(!f.may_match(
+            FileKind::Python,
+            b"import requests\nrequests.get(u, dont_verify=False)"
+        ));
+        assert!(f.may_match(
+            FileKind::Python,
+            b"import requests\nrequests.get(u, **{'verify': False})"
+        ));
+    }
+
+    #[test]
+    fn a_star_beside_a_segment_lifts_its_boundary() {
+        let segs = glob_segments("crypto-js.*.encrypt");
+        assert!(
+            segs.iter().all(|w| w.whole_start && w.whole_end),
+            "{segs:?}"
+        );
+        let segs = glob_segments("*subtle.encrypt");
+        assert_eq!(segs[0].text, "subtle");
+        assert!(!segs[0].whole_start && segs[0].whole_end);
+        assert!(segs[1].whole_start && segs[1].whole_end);
+        let segs = glob_segments("*_password*");
+        assert!(!segs[0].whole_start && !segs[0].whole_end);
+    }
+
+    #[test]
+    fn whole_token_words_ignore_occurrences_inside_identifiers() {
+        let word = Word::token("request");
+        let ok = word.accepted();
+        let seen = |src: &[u8], at: usize| 1u8 << occurrence(src, at, at + 7) & ok != 0;
+        assert!(seen(b"request(u)", 0));
+        assert!(seen(b"x = require('request')", 13));
+        assert!(!seen(b"new XMLHttpRequest()", 11));
+        assert!(!seen(b"requests.get", 0));
+        // A word that does not start with an identifier byte has no start boundary.
+        assert_eq!(Word::token("://x").accepted(), 0b1010);
+        assert_eq!(Word::anywhere("request").accepted(), 0b1111);
     }
 }
