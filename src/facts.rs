@@ -3,6 +3,7 @@
 //! sees `requests.get` with `verify = Bool(false)`, never the spelling at the call site.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// A byte range in the source file, half-open.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -40,10 +41,13 @@ pub enum Value {
     Name(String),
     /// The result of a call whose value is not known but whose callee is (`modes.ECB()`,
     /// `os.urandom(16)`), with the arguments it was given.
-    Call(Box<CallValue>),
-    List(Vec<Value>),
+    Call(Arc<CallValue>),
+    List(Arc<Vec<Value>>),
     /// A dict or object literal with its entries in source order.
-    Map(Vec<(String, Value)>),
+    ///
+    /// Calls, lists and maps are shared, not copied: a front-end hands out a constant's value
+    /// at every use, and a bundle's namespace object is used thousands of times.
+    Map(Arc<Vec<(String, Value)>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

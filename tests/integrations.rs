@@ -104,10 +104,17 @@ fn awkward_tree() -> tempfile::TempDir {
     ] {
         write(dir.path(), name, VERIFY_OFF);
     }
+    // A syntax error Python's parser recovers from (a notice), and Rust that syn cannot parse
+    // at all (an error: the file could not be checked).
     write(
         dir.path(),
         "broken.py",
         "import requests\nrequests.get(\"https://x\", verify=False\n",
+    );
+    write(
+        dir.path(),
+        "broken.rs",
+        "fn main() { reqwest::Client::builder().danger_accept_invalid_certs(true).build( }\n",
     );
     write(
         dir.path(),
@@ -126,7 +133,11 @@ fn sarif_validates_against_the_2_1_0_schema_with_awkward_paths() {
         dir.path(),
         &["check", "--format", "sarif", "--show-suppressed", "."],
     );
-    assert_eq!(run.code, 2, "a parse error exits 2\n{}", run.stderr);
+    assert_eq!(
+        run.code, 2,
+        "a file that cannot be parsed exits 2\n{}",
+        run.stderr
+    );
     let doc = json(&run);
     assert_valid(&schema("sarif-2.1.0.schema.json"), &doc, "SARIF");
 
@@ -200,6 +211,9 @@ fn sarif_validates_against_the_2_1_0_schema_with_awkward_paths() {
         .unwrap();
     assert!(notes.iter().any(|n| n["descriptor"]["id"] == "unused"));
     assert!(notes.iter().any(|n| n["descriptor"]["id"] == "file-error"));
+    assert!(notes
+        .iter()
+        .any(|n| n["descriptor"]["id"] == "syntax-error"));
     assert_eq!(r["invocations"][0]["executionSuccessful"], false);
 }
 
@@ -298,7 +312,7 @@ fn tree_with_tests() -> tempfile::TempDir {
     write(dir.path(), "app/client.py", VERIFY_OFF);
     write(dir.path(), "tests/test_client.py", VERIFY_OFF);
     write(dir.path(), "app/client_test.py", VERIFY_OFF);
-    write(dir.path(), "vendor/lib.py", VERIFY_OFF);
+    write(dir.path(), "generated/lib.py", VERIFY_OFF);
     dir
 }
 
@@ -320,7 +334,7 @@ fn findings(run: &Run) -> Vec<(String, String)> {
 fn test_code_is_reported_at_note_severity_and_does_not_fail_by_default() {
     let dir = tree_with_tests();
     std::fs::remove_file(dir.path().join("app/client.py")).unwrap();
-    std::fs::remove_file(dir.path().join("vendor/lib.py")).unwrap();
+    std::fs::remove_file(dir.path().join("generated/lib.py")).unwrap();
     let run = run_in(dir.path(), &["check", "--format", "json", "."]);
     assert_eq!(
         findings(&run),
@@ -359,7 +373,7 @@ fn config_is_found_upwards_and_applies_every_key() {
 # every key at once
 select = ["in-transit"]
 ignore = ["ecb-mode"]
-exclude = ["vendor/"]
+exclude = ["generated/"]
 fail-on = "error"
 tests = "skip"
 
@@ -412,7 +426,7 @@ fn pyproject_tool_table_is_read() {
     write(
         dir.path(),
         "pyproject.toml",
-        "[project]\nname = \"x\"\n\n[tool.cleartext]\nexclude = [\"vendor/\", \"tests/\", \"*_test.py\"]\n",
+        "[project]\nname = \"x\"\n\n[tool.cleartext]\nexclude = [\"generated/\", \"tests/\", \"*_test.py\"]\n",
     );
     let run = run_in(dir.path(), &["check", "--format", "json", "."]);
     assert_eq!(

@@ -11,6 +11,7 @@
 //! Minified bundles are skipped (they are build output, not source) unless named explicitly.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use tree_sitter::Node;
 
@@ -1023,14 +1024,14 @@ impl<'t> Lowerer<'t> {
                 for c in children {
                     if c.kind() == "spread_element" {
                         match c.named_child(0).map(|i| self.eval(i, scope, depth + 1)) {
-                            Some(Value::List(more)) => items.extend(more),
+                            Some(Value::List(more)) => items.extend(more.iter().cloned()),
                             _ => return Value::Unknown,
                         }
                     } else {
                         items.push(self.eval(c, scope, depth + 1));
                     }
                 }
-                Value::List(items)
+                Value::List(items.into())
             }
             k if is_function(k) => self.function_value(node, scope),
             _ => Value::Unknown,
@@ -1063,7 +1064,7 @@ impl<'t> Lowerer<'t> {
                 "spread_element" => {
                     if let Some(inner) = child.named_child(0) {
                         if let Value::Map(more) = self.eval(inner, scope, depth + 1) {
-                            entries.extend(more);
+                            entries.extend(more.iter().cloned());
                         }
                     }
                 }
@@ -1077,7 +1078,7 @@ impl<'t> Lowerer<'t> {
                 _ => {}
             }
         }
-        Value::Map(entries)
+        Value::Map(entries.into())
     }
 
     /// A function is only looked at for one thing: whether it can return anything but
@@ -1184,7 +1185,7 @@ impl<'t> Lowerer<'t> {
         if let Some(v) = builtin(&callee, first.as_ref(), second.as_ref(), &args) {
             return v;
         }
-        Value::Call(Box::new(CallValue { callee, args }))
+        Value::Call(Arc::new(CallValue { callee, args }))
     }
 
     fn eval_template(&mut self, node: Node<'t>, scope: usize, depth: usize) -> Value {
@@ -1292,10 +1293,10 @@ fn member_of(base: Value, prop: &str, object_text: &str) -> Value {
         Value::Name(b) => Value::Name(format!("{b}.{prop}")),
         Value::Call(c) => Value::Name(format!("{}().{prop}", c.callee)),
         Value::Map(entries) => entries
-            .into_iter()
+            .iter()
             .rev()
             .find(|(k, _)| k == prop)
-            .map(|(_, v)| v)
+            .map(|(_, v)| v.clone())
             .unwrap_or(Value::Unknown),
         Value::Str(s) if prop == "length" => Value::Int(s.chars().count() as i64),
         Value::Bytes(b) if prop == "length" => Value::Int(b.len() as i64),
@@ -1360,7 +1361,7 @@ fn builtin(
                     _ => return None,
                 }
             }
-            Some(Value::Map(entries))
+            Some(Value::Map(entries.into()))
         }
         (c, Some(Value::Str(s))) if c.starts_with("crypto-js.enc.") && c.ends_with(".parse") => {
             match c {

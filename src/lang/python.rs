@@ -4,6 +4,7 @@
 //! and argument values resolved through those bindings.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use tree_sitter::Node;
 
@@ -653,11 +654,11 @@ impl<'t> Lowerer<'t> {
                     match self.eval(inner, scope, depth + 1) {
                         Value::Map(entries) => {
                             let origin = self.origin_of(inner, scope);
-                            for (k, v) in entries {
+                            for (k, v) in entries.iter() {
                                 out.push(Arg {
-                                    name: Some(k),
+                                    name: Some(k.clone()),
                                     index: None,
-                                    value: v,
+                                    value: v.clone(),
                                     span: span(child),
                                     origin,
                                     text: capped(self.text(inner)).to_string(),
@@ -1000,14 +1001,14 @@ impl<'t> Lowerer<'t> {
                         "dictionary_splat" => {
                             if let Some(inner) = child.named_child(0) {
                                 if let Value::Map(more) = self.eval(inner, scope, depth + 1) {
-                                    entries.extend(more);
+                                    entries.extend(more.iter().cloned());
                                 }
                             }
                         }
                         _ => {}
                     }
                 }
-                Value::Map(entries)
+                Value::Map(entries.into())
             }
             "list" | "tuple" => {
                 let mut cursor = node.walk();
@@ -1019,7 +1020,8 @@ impl<'t> Lowerer<'t> {
                     children
                         .into_iter()
                         .map(|c| self.eval(c, scope, depth + 1))
-                        .collect(),
+                        .collect::<Vec<_>>()
+                        .into(),
                 )
             }
             _ => Value::Unknown,
@@ -1185,12 +1187,12 @@ impl<'t> Lowerer<'t> {
                     .filter_map(|a| a.name.clone().map(|n| (n, a.value.clone())))
                     .collect();
                 if entries.len() == args.len() {
-                    return Value::Map(entries);
+                    return Value::Map(entries.into());
                 }
             }
             _ => {}
         }
-        Value::Call(Box::new(CallValue { callee, args }))
+        Value::Call(Arc::new(CallValue { callee, args }))
     }
 
     fn eval_binary(&mut self, node: Node<'t>, scope: usize, depth: usize) -> Value {

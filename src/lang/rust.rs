@@ -21,6 +21,7 @@
 //! at fixed depths.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use proc_macro2::{LineColumn, TokenStream, TokenTree};
 use syn::punctuated::Punctuated;
@@ -787,9 +788,13 @@ impl<'s> Lowerer<'s> {
                     _ => Value::Unknown,
                 }
             }
-            Expr::Tuple(t) => {
-                Value::List(t.elems.iter().map(|x| self.eval(x, depth + 1)).collect())
-            }
+            Expr::Tuple(t) => Value::List(
+                t.elems
+                    .iter()
+                    .map(|x| self.eval(x, depth + 1))
+                    .collect::<Vec<_>>()
+                    .into(),
+            ),
             Expr::Binary(b) => match b.op {
                 syn::BinOp::Add(_) => {
                     let l = self.eval(&b.left, depth + 1);
@@ -855,7 +860,7 @@ impl<'s> Lowerer<'s> {
                     return Value::Null;
                 }
                 let args = self.args(c.args.iter(), depth + 1);
-                Value::Call(Box::new(CallValue { callee, args }))
+                Value::Call(Arc::new(CallValue { callee, args }))
             }
             Expr::MethodCall(m) => {
                 let method = m.method.to_string();
@@ -880,7 +885,7 @@ impl<'s> Lowerer<'s> {
                     .chain_name(&m.receiver, depth + 1)
                     .unwrap_or_else(|| "_".into());
                 let args = self.args(m.args.iter(), depth + 1);
-                Value::Call(Box::new(CallValue {
+                Value::Call(Arc::new(CallValue {
                     callee: format!("{recv}.{method}"),
                     args,
                 }))
@@ -894,7 +899,7 @@ impl<'s> Lowerer<'s> {
                         entries.push((i.to_string(), v));
                     }
                 }
-                Value::Map(entries)
+                Value::Map(entries.into())
             }
             _ => Value::Unknown,
         }
@@ -1984,7 +1989,7 @@ fn bytes_or_list(items: Vec<Value>) -> Value {
                 .collect(),
         )
     } else {
-        Value::List(items)
+        Value::List(items.into())
     }
 }
 

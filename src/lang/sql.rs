@@ -243,7 +243,7 @@ fn value_of(toks: &[Tok], from: usize, to: usize, depth: usize) -> Value {
                 return Value::Unknown;
             }
             match closing(toks, after) {
-                Some(close) if close + 1 == to => Value::Call(Box::new(CallValue {
+                Some(close) if close + 1 == to => Value::Call(std::sync::Arc::new(CallValue {
                     callee: callee_name(&name),
                     args: args(toks, after, close, depth + 1),
                 })),

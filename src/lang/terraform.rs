@@ -14,6 +14,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use tree_sitter::{Node as TsNode, Tree};
@@ -622,7 +623,8 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                     .into_iter()
                     .filter(|k| k.kind() == "expression")
                     .map(|k| self.eval(k, src, scope, d))
-                    .collect(),
+                    .collect::<Vec<_>>()
+                    .into(),
             ),
             "object" => {
                 let mut entries = Vec::new();
@@ -642,7 +644,7 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                     };
                     entries.push((key, self.eval(val, src, scope, d)));
                 }
-                Value::Map(entries)
+                Value::Map(entries.into())
             }
             "conditional" => {
                 let kids = named_children(node);
@@ -864,13 +866,14 @@ impl<'m, 'a> Evaluator<'m, 'a> {
             ("concat", _) if args.iter().all(|a| matches!(a, Value::List(_))) => Value::List(
                 args.iter()
                     .flat_map(|a| match a {
-                        Value::List(items) => items.clone(),
+                        Value::List(items) => items.to_vec(),
                         _ => Vec::new(),
                     })
-                    .collect(),
+                    .collect::<Vec<_>>()
+                    .into(),
             ),
             // Kept as a call so checks can read the document it encodes.
-            ("jsonencode", [v]) => Value::Call(Box::new(CallValue {
+            ("jsonencode", [v]) => Value::Call(Arc::new(CallValue {
                 callee: "jsonencode".into(),
                 args: vec![Arg {
                     name: None,
@@ -896,13 +899,13 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                 let mut out: Vec<(String, Value)> = Vec::new();
                 for a in &args {
                     if let Value::Map(entries) = a {
-                        for (k, v) in entries {
+                        for (k, v) in entries.iter() {
                             out.retain(|(ok, _)| ok != k);
                             out.push((k.clone(), v.clone()));
                         }
                     }
                 }
-                Value::Map(out)
+                Value::Map(out.into())
             }
             _ => Value::Unknown,
         }
@@ -1078,7 +1081,7 @@ fn instances(body: TsNode, src: &str, eval: &Evaluator) -> Vec<Scope> {
             "count" => {
                 return match eval.eval(attr.expr, src, &base, 0) {
                     Value::Int(n) if n <= 0 => Vec::new(),
-                    _ => vec![base.with("count", Value::Map(vec![]))],
+                    _ => vec![base.with("count", Value::Map(Default::default()))],
                 };
             }
             "for_each" => {
@@ -1090,11 +1093,11 @@ fn instances(body: TsNode, src: &str, eval: &Evaluator) -> Vec<Scope> {
                         .map(|(k, v)| {
                             base.with(
                                 "each",
-                                Value::Map(vec![("key".into(), k), ("value".into(), v)]),
+                                Value::Map(vec![("key".into(), k), ("value".into(), v)].into()),
                             )
                         })
                         .collect(),
-                    None => vec![base.with("each", Value::Map(vec![]))],
+                    None => vec![base.with("each", Value::Map(Default::default()))],
                 };
             }
             _ => {}
@@ -1219,11 +1222,11 @@ fn dynamic(
             .map(|(k, v)| {
                 scope.with(
                     &iterator,
-                    Value::Map(vec![("key".into(), k), ("value".into(), v)]),
+                    Value::Map(vec![("key".into(), k), ("value".into(), v)].into()),
                 )
             })
             .collect(),
-        None => vec![scope.with(&iterator, Value::Map(vec![]))],
+        None => vec![scope.with(&iterator, Value::Map(Default::default()))],
     };
     scopes
         .iter()

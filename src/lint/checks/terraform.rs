@@ -672,13 +672,18 @@ fn from_json(j: &serde_json::Value, depth: usize) -> Value {
             .or_else(|| n.as_f64().map(Value::Float))
             .unwrap_or(Value::Unknown),
         serde_json::Value::String(s) => Value::Str(s.clone()),
-        serde_json::Value::Array(items) => {
-            Value::List(items.iter().map(|i| from_json(i, depth + 1)).collect())
-        }
+        serde_json::Value::Array(items) => Value::List(
+            items
+                .iter()
+                .map(|i| from_json(i, depth + 1))
+                .collect::<Vec<_>>()
+                .into(),
+        ),
         serde_json::Value::Object(map) => Value::Map(
             map.iter()
                 .map(|(k, v)| (k.clone(), from_json(v, depth + 1)))
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
         ),
     }
 }
