@@ -113,9 +113,14 @@ pub struct Pattern {
     /// For `directive`: the enclosing section glob (`http.server`).
     pub section: Option<String>,
 
-    /// Words a file must contain for a `check` to be worth running (prefilter).
+    /// Words a file must contain for a `check` to be worth running (prefilter): one of them.
     #[serde(default)]
     pub literals: Vec<String>,
+    /// More words a `check` needs (prefilter): one word of every list. `\\b` at a word's start
+    /// or end: nothing identifier-like may touch it on that side (`enc\\b` is in `data_enc`
+    /// and `dataEnc`, not in `encoded`).
+    #[serde(default)]
+    pub require: Vec<Vec<String>>,
     /// Overrides the lint's message for this pattern.
     pub message: Option<String>,
     /// Overrides the lint's severity for this pattern.

@@ -72,8 +72,41 @@ fn occurrence(bytes: &[u8], start: usize, end: usize) -> u8 {
     (u8::from(before) << 1) | u8::from(after)
 }
 
-/// Words of which at least one must occur.
-pub type Clause = Vec<Word>;
+/// Alternatives of which at least one must hold; an alternative holds when all its words
+/// occur. Most clauses are single words (`any_of`); a name with several spellings
+/// (`*Nonce.from_slice`, `*Iv.from`) is one clause with an alternative per glob, which says
+/// exactly "one of these names" where a single word per glob would say much less.
+pub type Clause = Vec<Vec<Word>>;
+
+/// A word from a lint file: `\\b` at its start or end asks for a token boundary there.
+fn marked(text: &str) -> Word {
+    let (text, whole_start) = match text.strip_prefix("\\b") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let (text, whole_end) = match text.strip_suffix("\\b") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    Word {
+        text: text.to_string(),
+        whole_start,
+        whole_end,
+    }
+}
+
+/// A clause satisfied by any one of `words`.
+fn any_of(words: impl IntoIterator<Item = Word>) -> Clause {
+    words.into_iter().map(|w| vec![w]).collect()
+}
+
+/// Long enough to say something: three bytes, or two for a word that must be a token on at
+/// least one side (`Iv` in `*Iv.from_slice`).
+fn long_enough(w: &Word) -> bool {
+    let bounded = (w.whole_start && w.text.bytes().next().is_some_and(is_ident))
+        || (w.whole_end && w.text.bytes().last().is_some_and(is_ident));
+    w.text.len() >= 3 || (w.text.len() == 2 && bounded)
+}
 
 struct KindFilter {
     /// Some pattern has no clause: every file of the kind is parsed.
@@ -83,7 +116,7 @@ struct KindFilter {
     /// Built on first use: a pre-commit run over one Python file never pays for the YAML one.
     ac: OnceLock<Option<AhoCorasick>>,
     /// Per pattern, its clauses as (index into `words`, accepted occurrence kinds).
-    patterns: Vec<Vec<Vec<(usize, u8)>>>,
+    patterns: Vec<Vec<Vec<Vec<(usize, u8)>>>>,
     /// Per pattern, for Python: top-level modules one of which the file must import (a
     /// callee `requests.get` resolves only through `import requests` or `from requests ...`).
     imports: Vec<Option<Vec<String>>>,
@@ -199,7 +232,11 @@ impl KindFilter {
         }
         let mut imported: Option<Vec<Import>> = None;
         (0..self.patterns.len()).filter(move |&i| {
-            let holds = |c: &Vec<(usize, u8)>| c.iter().any(|&(w, ok)| present[w] & ok != 0);
+            let holds = |clause: &Vec<Vec<(usize, u8)>>| {
+                clause
+                    .iter()
+                    .any(|alt| alt.iter().all(|&(w, ok)| present[w] & ok != 0))
+            };
             if !self.patterns[i].iter().all(holds) {
                 return false;
             }
@@ -236,6 +273,7 @@ impl KindFilter {
             .iter()
             .flatten()
             .flatten()
+            .flatten()
             .map(|w| w.text.clone())
             .collect();
         words.sort();
@@ -243,7 +281,15 @@ impl KindFilter {
         let index = |w: &Word| (words.binary_search(&w.text).unwrap_or(0), w.accepted());
         let patterns = patterns
             .iter()
-            .map(|cs| cs.iter().map(|c| c.iter().map(index).collect()).collect())
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| {
+                        c.iter()
+                            .map(|alt| alt.iter().map(index).collect())
+                            .collect()
+                    })
+                    .collect()
+            })
             .collect();
         KindFilter {
             always: always || words.is_empty(),
@@ -381,8 +427,13 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
     let mut out: Vec<Clause> = Vec::new();
     if p.check.is_some() {
         if !p.literals.is_empty() {
-            out.push(p.literals.iter().map(Word::anywhere).collect());
+            out.push(any_of(p.literals.iter().map(Word::anywhere)));
         }
+        out.extend(
+            p.require
+                .iter()
+                .map(|words| any_of(words.iter().map(|w| marked(w)))),
+        );
     } else {
         let subject: &[String] = if !p.call.is_empty() {
             &p.call
@@ -408,7 +459,14 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
             out.extend(condition_clauses(c, &p.params));
         }
     }
-    out.retain(|c| !c.is_empty() && c.iter().all(|w| w.text.len() >= 3));
+    // Too short a word says little: it is dropped from its alternative, and a clause with an
+    // alternative left empty always holds (dropping words only ever lets more files through).
+    for clause in &mut out {
+        for alt in clause.iter_mut() {
+            alt.retain(long_enough);
+        }
+    }
+    out.retain(|c| !c.is_empty() && c.iter().all(|alt| !alt.is_empty()));
     (!out.is_empty()).then_some(out)
 }
 
@@ -426,7 +484,7 @@ fn argument_clauses(
     let mut out = Vec::new();
     let may_be_absent = test.is_some_and(|t| t.absent == Some(true));
     if let (Some(arg), None, false) = (arg, pos, may_be_absent) {
-        out.push(vec![Word::token(arg)]);
+        out.push(any_of([Word::token(arg)]));
     }
     if let Some(t) = test.filter(|t| t.absent.is_none()) {
         out.extend(value_clauses(t, params));
@@ -442,7 +500,7 @@ fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
         .map(|v| v.as_str().filter(|s| s.len() >= 3).map(Word::anywhere))
         .collect();
     if let Some(strings) = strings.filter(|s| !s.is_empty()) {
-        out.push(strings);
+        out.push(any_of(strings));
     }
     out.extend(name_clauses(&t.name));
     out.extend(name_clauses(&t.call));
@@ -456,72 +514,36 @@ fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
                     .collect(),
                 None => ["http://", "ws://", "ftp://"].map(Word::anywhere).to_vec(),
             };
-            out.push(schemes);
+            out.push(any_of(schemes));
         }
-        Some("dsn-without-tls") => out.push(vec![Word::anywhere("ssl"), Word::anywhere("tls")]),
+        Some("dsn-without-tls") => out.push(any_of([Word::anywhere("ssl"), Word::anywhere("tls")])),
         Some("password-like" | "mentions-password") => {
-            out.push(
+            out.push(any_of(
                 super::predicates::PASSWORD_WORDS
                     .iter()
-                    .map(|w| Word::anywhere(*w))
-                    .collect(),
-            );
+                    .map(|w| Word::anywhere(*w)),
+            ));
         }
         _ => {}
     }
     out
 }
 
-/// For one name glob, every literal segment is its own clause; for several, the segments all
-/// of them share are clauses, plus one clause of each glob's longest segment. A segment is a
-/// whole token on a side unless a `*` touches it there (`*subtle` also matches `mysubtle`).
+/// For one name glob, every literal segment is its own clause; for several, one clause with
+/// an alternative per glob: all of its segments. A segment is a whole token on a side unless a
+/// `*` touches it there (`*subtle` also matches `mysubtle`).
 fn name_clauses(globs: &[String]) -> Vec<Clause> {
-    let segments: Vec<Vec<Word>> = globs.iter().map(|g| glob_segments(g)).collect();
-    let Some(first) = segments.first() else {
-        return Vec::new();
-    };
-    // A segment shared by every glob is required; when its boundaries differ between globs,
-    // the loosest applies.
-    let loosest = |w: &Word| -> Word {
-        let same: Vec<&Word> = segments
-            .iter()
-            .filter_map(|segs| segs.iter().find(|o| o.text == w.text))
-            .collect();
-        Word {
-            text: w.text.clone(),
-            whole_start: same.iter().all(|o| o.whole_start),
-            whole_end: same.iter().all(|o| o.whole_end),
-        }
-    };
-    let mut out: Vec<Clause> = first
-        .iter()
-        .filter(|w| {
-            segments
-                .iter()
-                .all(|other| other.iter().any(|o| o.text == w.text))
-        })
-        .map(|w| vec![loosest(w)])
-        .collect();
-    if globs.len() > 1 {
-        // Each glob's rarest segment that is not already required by every glob.
-        let rarest: Option<Clause> = segments
-            .iter()
-            .map(|segs| {
-                segs.iter()
-                    .filter(|w| !out.iter().any(|c| c[0].text == w.text))
-                    .max_by_key(|w| rarity(&w.text))
-                    .cloned()
-            })
-            .collect();
-        if let Some(rarest) = rarest {
-            out.push(rarest);
-        }
+    match globs {
+        [] => Vec::new(),
+        [one] => glob_segments(one)
+            .into_iter()
+            .map(|w| any_of([w]))
+            .collect(),
+        many => vec![many.iter().map(|g| glob_segments(g)).collect()],
     }
-    out
 }
 
-/// The literal segments of a name glob (three bytes or more), with whether a `*` touches
-/// each side.
+/// The literal segments of a name glob, with whether a `*` touches each side.
 fn glob_segments(glob: &str) -> Vec<Word> {
     const SEPARATORS: &[char] = &['.', ':', '[', ']', '(', ')', '*', '/', ' '];
     let mut out = Vec::new();
@@ -534,7 +556,7 @@ fn glob_segments(glob: &str) -> Vec<Word> {
             continue;
         }
         let text = &glob[start..i];
-        if text.len() >= 3 {
+        if !text.is_empty() {
             out.push(Word {
                 text: text.to_string(),
                 whole_start: !glob[..start].ends_with('*'),
@@ -546,66 +568,6 @@ fn glob_segments(glob: &str) -> Vec<Word> {
     out
 }
 
-/// Words so common in code that requiring one says little; among a glob's segments the
-/// prefilter prefers others.
-const COMMON: &[&str] = &[
-    "new",
-    "get",
-    "post",
-    "put",
-    "patch",
-    "delete",
-    "head",
-    "options",
-    "request",
-    "open",
-    "connect",
-    "update",
-    "create",
-    "client",
-    "session",
-    "context",
-    "config",
-    "settings",
-    "url",
-    "data",
-    "key",
-    "mode",
-    "name",
-    "value",
-    "init",
-    "run",
-    "call",
-    "send",
-    "read",
-    "write",
-    "load",
-    "ssl",
-    "tls",
-    "http",
-    "host",
-    "login",
-    "user",
-    "from",
-    "default",
-    "method",
-    "generate",
-    "secret",
-    "connection",
-    "database",
-    "databases",
-    "server",
-    "encrypt",
-];
-
-fn rarity(word: &str) -> usize {
-    if COMMON.iter().any(|c| c.eq_ignore_ascii_case(word)) {
-        1
-    } else {
-        word.len().min(24) + 4
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -614,11 +576,11 @@ mod tests {
         toml::from_str(toml_text).unwrap()
     }
 
-    /// The clauses as plain texts.
+    /// The single-word clauses' words.
     fn texts(clauses: &[Clause]) -> Vec<Vec<String>> {
         clauses
             .iter()
-            .map(|c| c.iter().map(|w| w.text.clone()).collect())
+            .map(|c| c.iter().flatten().map(|w| w.text.clone()).collect())
             .collect()
     }
 
@@ -685,6 +647,32 @@ mod tests {
             FileKind::Python,
             b"import requests\nrequests.get(u, **{'verify': False})"
         ));
+    }
+
+    #[test]
+    fn several_callee_globs_need_all_the_segments_of_one_of_them() {
+        let p = pattern("kinds = ['rust']\ncall = ['*Nonce.from_slice', '*Iv.from']\npos = 0\nis = { check = 'constant-bytes' }");
+        let f = {
+            let mut by_kind = BTreeMap::new();
+            by_kind.insert(
+                FileKind::Rust,
+                KindFilter::new(
+                    false,
+                    vec![clauses(&p).unwrap()],
+                    vec![None],
+                    vec!["p#0".into()],
+                ),
+            );
+            Prefilter { kinds: by_kind }
+        };
+        assert!(f.may_match(FileKind::Rust, b"let n = Nonce::from_slice(b\"x\");"));
+        assert!(f.may_match(FileKind::Rust, b"let iv = cbc::Iv::from([0u8; 16]);"));
+        // `from` alone, or `Nonce` without `from_slice`, names neither callee.
+        assert!(!f.may_match(
+            FileKind::Rust,
+            b"let s = String::from(\"x\"); let n: Nonce;"
+        ));
+        assert!(!f.may_match(FileKind::Rust, b"let d = Drive::from(1);"));
     }
 
     #[test]
