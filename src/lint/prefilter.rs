@@ -21,13 +21,26 @@ use super::catalog::{Condition, Lint, Pattern, ValueTest};
 use crate::classify::FileKind;
 
 /// A word the file must hold; `whole_start`/`whole_end`: no identifier byte may touch it on
-/// that side (only meaningful when the word itself starts/ends with an identifier byte).
+/// that side (only meaningful when the word itself starts/ends with an identifier byte);
+/// `exact_case`: spelled with this case (names, in the languages whose names are
+/// case-sensitive: see [`CASE_SENSITIVE`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Word {
     pub text: String,
     pub whole_start: bool,
     pub whole_end: bool,
+    pub exact_case: bool,
 }
+
+/// Kinds whose front-ends match names byte for byte: a name word must occur in its own case
+/// there (`Key::from` is not `key.from`). Elsewhere (nginx directives, ini keys, SQL) case
+/// may not matter, and every word is matched case-insensitively.
+const CASE_SENSITIVE: &[FileKind] = &[
+    FileKind::Python,
+    FileKind::JavaScript,
+    FileKind::TypeScript,
+    FileKind::Rust,
+];
 
 impl Word {
     /// A word that counts wherever it occurs (from a string value).
@@ -36,6 +49,7 @@ impl Word {
             text: text.into(),
             whole_start: false,
             whole_end: false,
+            exact_case: false,
         }
     }
 
@@ -45,6 +59,7 @@ impl Word {
             text: text.into(),
             whole_start: true,
             whole_end: true,
+            exact_case: true,
         }
     }
 
@@ -52,8 +67,10 @@ impl Word {
     fn accepted(&self) -> u8 {
         let starts = self.whole_start && self.text.bytes().next().is_some_and(is_ident);
         let ends = self.whole_end && self.text.bytes().last().is_some_and(is_ident);
-        (0..4u8)
-            .filter(|&o| (!starts || o & 2 != 0) && (!ends || o & 1 != 0))
+        (0..8u8)
+            .filter(|&o| {
+                (!starts || o & 2 != 0) && (!ends || o & 1 != 0) && (!self.exact_case || o & 4 != 0)
+            })
             .fold(0, |mask, o| mask | 1 << o)
     }
 }
@@ -64,12 +81,13 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// An occurrence at `start..end` as two bits: 2 = nothing identifier-like before it, 1 = nothing
-/// after it.
-fn occurrence(bytes: &[u8], start: usize, end: usize) -> u8 {
+/// An occurrence of `word` at `start..end` as three bits: 4 = in the word's own case, 2 =
+/// nothing identifier-like before it, 1 = nothing after it.
+fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u8 {
+    let exact = bytes.get(start..end) == Some(word.as_bytes());
     let before = start == 0 || !is_ident(bytes[start - 1]);
     let after = end >= bytes.len() || !is_ident(bytes[end]);
-    (u8::from(before) << 1) | u8::from(after)
+    (u8::from(exact) << 2) | (u8::from(before) << 1) | u8::from(after)
 }
 
 /// Alternatives of which at least one must hold; an alternative holds when all its words
@@ -92,6 +110,7 @@ fn marked(text: &str) -> Word {
         text: text.to_string(),
         whole_start,
         whole_end,
+        exact_case: false,
     }
 }
 
@@ -150,7 +169,13 @@ impl Prefilter {
                 match &pattern_clauses {
                     None => entry.0 = true,
                     Some(c) => {
-                        entry.1.push(c.clone());
+                        let mut c = c.clone();
+                        if !CASE_SENSITIVE.contains(&kind) {
+                            for word in c.iter_mut().flatten().flatten() {
+                                word.exact_case = false;
+                            }
+                        }
+                        entry.1.push(c);
                         entry.2.push(if kind == FileKind::Python {
                             required_imports(p)
                         } else {
@@ -225,10 +250,11 @@ impl KindFilter {
         match self.automaton() {
             Some(ac) => {
                 for m in ac.find_overlapping_iter(bytes) {
-                    present[m.pattern().as_usize()] |= 1 << occurrence(bytes, m.start(), m.end());
+                    let w = m.pattern().as_usize();
+                    present[w] |= 1 << occurrence(bytes, m.start(), m.end(), &self.words[w]);
                 }
             }
-            None => present.fill(0b1111),
+            None => present.fill(0xff),
         }
         let mut imported: Option<Vec<Import>> = None;
         (0..self.patterns.len()).filter(move |&i| {
@@ -561,6 +587,7 @@ fn glob_segments(glob: &str) -> Vec<Word> {
                 text: text.to_string(),
                 whole_start: !glob[..start].ends_with('*'),
                 whole_end: !glob[i..].starts_with('*'),
+                exact_case: true,
             });
         }
         start = i + c.len_utf8();
@@ -694,13 +721,15 @@ mod tests {
     fn whole_token_words_ignore_occurrences_inside_identifiers() {
         let word = Word::token("request");
         let ok = word.accepted();
-        let seen = |src: &[u8], at: usize| 1u8 << occurrence(src, at, at + 7) & ok != 0;
+        let seen = |src: &[u8], at: usize| 1u8 << occurrence(src, at, at + 7, "request") & ok != 0;
         assert!(seen(b"request(u)", 0));
         assert!(seen(b"x = require('request')", 13));
         assert!(!seen(b"new XMLHttpRequest()", 11));
         assert!(!seen(b"requests.get", 0));
         // A word that does not start with an identifier byte has no start boundary.
-        assert_eq!(Word::token("://x").accepted(), 0b1010);
-        assert_eq!(Word::anywhere("request").accepted(), 0b1111);
+        assert_eq!(Word::anywhere("://x").accepted(), 0xff);
+        assert_eq!(Word::anywhere("request").accepted(), 0xff);
+        // A name word in a case-sensitive language: `Request` is not `request`.
+        assert!(!seen(b"Request(u)", 0));
     }
 }
