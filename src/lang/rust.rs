@@ -1437,13 +1437,16 @@ impl<'s> Lowerer<'s> {
                     self.chain_name(init, 0)
                         .or_else(|| ty.and_then(|t| self.type_name(t)))
                 };
-                // `let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv);`: a mutable buffer can be
+                // `let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv);` or `let mut n =
+                // Nonce::default(); n[4..].copy_from_slice(iv);`: a mutable buffer can be
                 // filled in place, so its initial value is not its value.
                 let value = if self.reassigned.contains(&id) {
                     Value::Unknown
                 } else {
                     match self.eval(init, 0) {
-                        Value::Bytes(_) | Value::List(_) if pi.mutability.is_some() => {
+                        Value::Bytes(_) | Value::List(_) | Value::Call(_)
+                            if pi.mutability.is_some() =>
+                        {
                             Value::Unknown
                         }
                         v => v,

@@ -36,10 +36,10 @@ fn parse(text: &str) -> Result<Tree, LowerError> {
 }
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
-    let tree = parse(&src.text)?;
-    let root = tree.root_node();
     let mut facts = Facts::default();
     if is_tfvars(&src.path) {
+        let tree = parse(&src.text)?;
+        let root = tree.root_node();
         for (name, attr) in top_attributes(root, &src.text) {
             let value = Evaluator::literal().eval(attr.expr, &src.text, &Scope::default(), 0);
             facts.assigns.push(Assign {
@@ -57,6 +57,16 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     SIBLINGS.with(|cell| {
         let mut cache = cell.borrow_mut();
         let siblings = cache.get(&dir);
+        // A file that declares variables or locals was parsed as a sibling already: its tree
+        // is reused (a copy of a tree shares its nodes) rather than parsed a second time.
+        let tree = match siblings
+            .iter()
+            .find(|p| p.path == src.path && p.text == src.text)
+        {
+            Some(p) => p.tree.clone(),
+            None => parse(&src.text)?,
+        };
+        let root = tree.root_node();
         let module = ModuleDecls::collect(siblings, &src.path, root, &src.text);
         // Called from a parent module with literal inputs: one variant per call. Otherwise
         // the variables' own defaults and tfvars.
@@ -74,9 +84,9 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
             };
             lower_file(root, &src.text, &eval, &mut facts);
         }
-    });
-    facts.recovered_errors = ts::error_spans(root);
-    Ok(facts)
+        facts.recovered_errors = ts::error_spans(root);
+        Ok(facts)
+    })
 }
 
 fn is_tfvars(path: &Path) -> bool {

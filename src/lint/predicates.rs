@@ -232,8 +232,21 @@ fn constant_bytes(v: &Value) -> bool {
         Value::Bytes(b) => !b.is_empty(),
         Value::Str(s) => !s.is_empty(),
         Value::List(items) => !items.is_empty() && items.iter().all(|i| matches!(i, Value::Int(_))),
+        // `Nonce::default()` is all zeros. A `let mut` buffer filled in place afterwards is
+        // not a constant: the front-ends forget the initial value of such bindings.
+        Value::Call(c) => c.args.is_empty() && zeroed_nonce_type(&c.callee),
         _ => false,
     }
+}
+
+/// Whether `callee` is the `default()` of a nonce or IV type (`aes_gcm::Nonce::default`): a
+/// zero-filled array.
+fn zeroed_nonce_type(callee: &str) -> bool {
+    let Some(ty) = callee.strip_suffix(".default") else {
+        return false;
+    };
+    let ty = ty.rsplit('.').next().unwrap_or(ty);
+    ty.ends_with("Nonce") || ty == "Iv"
 }
 
 /// OpenSSL cipher-list strings that enable a weak suite. `!RC4` and `-DES` exclude and are fine.

@@ -127,6 +127,11 @@ fn long_enough(w: &Word) -> bool {
     w.text.len() >= 3 || (w.text.len() == 2 && bounded)
 }
 
+/// A word of a clause as (index into `words`, accepted occurrence kinds).
+type WordRef = (usize, u8);
+/// A clause with its words resolved: any alternative whose words are all present holds.
+type IndexedClause = Vec<Vec<WordRef>>;
+
 struct KindFilter {
     /// Some pattern has no clause: every file of the kind is parsed.
     always: bool,
@@ -134,8 +139,8 @@ struct KindFilter {
     words: Vec<String>,
     /// Built on first use: a pre-commit run over one Python file never pays for the YAML one.
     ac: OnceLock<Option<AhoCorasick>>,
-    /// Per pattern, its clauses as (index into `words`, accepted occurrence kinds).
-    patterns: Vec<Vec<Vec<Vec<(usize, u8)>>>>,
+    /// Per pattern, its clauses (all must hold).
+    patterns: Vec<Vec<IndexedClause>>,
     /// Per pattern, for Python: top-level modules one of which the file must import (a
     /// callee `requests.get` resolves only through `import requests` or `from requests ...`).
     imports: Vec<Option<Vec<String>>>,
@@ -258,7 +263,7 @@ impl KindFilter {
         }
         let mut imported: Option<Vec<Import>> = None;
         (0..self.patterns.len()).filter(move |&i| {
-            let holds = |clause: &Vec<Vec<(usize, u8)>>| {
+            let holds = |clause: &IndexedClause| {
                 clause
                     .iter()
                     .any(|alt| alt.iter().all(|&(w, ok)| present[w] & ok != 0))

@@ -39,8 +39,8 @@ pub fn openssl_fixed(key: &[u8], data: &[u8]) -> Result<Vec<u8>, openssl::error:
 }
 
 pub fn zero_nonce(cipher: &Aes256Gcm, data: &[u8]) -> Result<Vec<u8>, aes_gcm::Error> {
-    // expect: static-iv
     let nonce = Nonce::default();
+    // expect: static-iv
     cipher.encrypt(&nonce, data)
 }
 
@@ -67,4 +67,11 @@ impl Vault {
         // expect: static-iv
         self.cipher.encrypt(GenericArray::from_slice(b"fixed nonce!"), data)
     }
+}
+
+pub fn padded_nonce(cipher: &Aes256Gcm, iv: &[u8; 8], data: &[u8]) -> Result<Vec<u8>, aes_gcm::Error> {
+    let mut padded = Nonce::default();
+    padded[4..].copy_from_slice(iv);
+    // ok: static-iv -- the zeroed buffer is filled from the caller's IV before use
+    cipher.encrypt(&padded, data)
 }
