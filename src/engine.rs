@@ -129,6 +129,10 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
     let outcome = pool.install(|| {
         units
             .par_iter()
+            // One file per task: a file the prefilter rejects costs microseconds and one it
+            // parses milliseconds, so rayon's default even halves left one core idle for a
+            // third of a crates.io scan (2.2 s before, 1.6 s after, 2 cores).
+            .with_max_len(1)
             .map(|unit| process_unit(linter, opts, unit, &cwd, None))
             .reduce(Outcome::default, Outcome::merge)
     });
