@@ -356,8 +356,9 @@ fn process_unit(
         return outcome;
     }
     let mut lowered = Vec::new();
-    for src in loaded {
-        match lang::lower(&src) {
+    let results = lang::lower_unit(&loaded);
+    for (src, result) in loaded.into_iter().zip(results) {
+        match result {
             Ok(facts) => {
                 if let Some(span) = facts.recovered_errors.first() {
                     let pos = src.position(span.start);

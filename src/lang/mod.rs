@@ -58,6 +58,15 @@ impl LowerError {
     }
 }
 
+/// Lowers the files of one engine unit: a Terraform module directory's files together (they
+/// share variables and locals), any other file alone. One result per file, in order.
+pub fn lower_unit(files: &[SourceFile]) -> Vec<Result<Facts, LowerError>> {
+    match files {
+        [first, ..] if first.kind == FileKind::Terraform => terraform::lower_module(files),
+        _ => files.iter().map(lower).collect(),
+    }
+}
+
 /// Lowers one file. Syntax errors the parser recovers from are listed in
 /// `Facts::recovered_errors`; the rest of the file is still lowered.
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {

@@ -8,14 +8,14 @@
 //! `*.auto.tfvars` or `terraform.tfvars`, else its `default`; `local.x` to its expression;
 //! `each.*`, `count.index` and dynamic iterators to their literal elements. References to other
 //! blocks stay names (`aws_s3_bucket.logs.id`) so checks can link resources. Anything else is
-//! `Unknown`, never a guess. The sibling files are read from disk once per directory per thread
-//! (the engine lowers a module's files one after another on one thread).
+//! `Unknown`, never a guess. The engine hands over a module directory's files together; only
+//! the directory's files it does not hold (a lone file from pre-commit or an editor) and the
+//! parent modules that may call it are read from disk.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::SystemTime;
 
 use tree_sitter::{Node as TsNode, Tree};
 
@@ -36,57 +36,82 @@ fn parse(text: &str) -> Result<Tree, LowerError> {
 }
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
-    let mut facts = Facts::default();
-    if is_tfvars(&src.path) {
-        let tree = parse(&src.text)?;
-        let root = tree.root_node();
-        for (name, attr) in top_attributes(root, &src.text) {
-            let value = Evaluator::literal().eval(attr.expr, &src.text, &Scope::default(), 0);
-            facts.assigns.push(Assign {
-                target: format!("var.{name}"),
-                value,
-                span: span(attr.node),
-                value_span: span(attr.expr),
-            });
-        }
-        facts.recovered_errors = ts::error_spans(root);
-        return Ok(facts);
-    }
-    let dir = src.path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let calls = CALLERS.with(|cell| cell.borrow_mut().get(&dir).to_vec());
-    SIBLINGS.with(|cell| {
-        let mut cache = cell.borrow_mut();
-        let siblings = cache.get(&dir);
-        // A file that declares variables or locals was parsed as a sibling already: its tree
-        // is reused (a copy of a tree shares its nodes) rather than parsed a second time.
-        let tree = match siblings
-            .iter()
-            .find(|p| p.path == src.path && p.text == src.text)
-        {
-            Some(p) => p.tree.clone(),
-            None => parse(&src.text)?,
-        };
-        let root = tree.root_node();
-        let module = ModuleDecls::collect(siblings, &src.path, root, &src.text);
-        // Called from a parent module with literal inputs: one variant per call. Otherwise
-        // the variables' own defaults and tfvars.
-        let variants: Vec<Option<&HashMap<String, Value>>> = if calls.is_empty() {
-            vec![None]
-        } else {
-            calls.iter().map(Some).collect()
-        };
-        for inputs in variants {
-            let eval = Evaluator {
-                module: Some(&module),
-                inputs,
-                memo: RefCell::default(),
-                active: RefCell::default(),
+    lower_module(std::slice::from_ref(src))
+        .pop()
+        .unwrap_or_else(|| Err(LowerError::new("nothing was lowered", None)))
+}
+
+/// Lowers the files of one module directory together (the engine's Terraform unit, or a
+/// single file named on the command line or open in an editor). Each file is parsed once;
+/// the module's variables, locals and tfvars come from these files and, for any of the
+/// directory's files not among them, from disk. One result per file, in order.
+pub fn lower_module(files: &[SourceFile]) -> Vec<Result<Facts, LowerError>> {
+    let trees: Vec<Result<Tree, LowerError>> = files.iter().map(|f| parse(&f.text)).collect();
+    let dir = files
+        .first()
+        .and_then(|f| f.path.parent())
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let siblings = module_siblings(&dir, files, &trees);
+    let calls = find_calls(&dir);
+    // Every file of the module sees the same declarations; a file given in memory that
+    // differs from its copy on disk contributed its in-memory text above.
+    let decls = ModuleDecls::collect(&siblings);
+    files
+        .iter()
+        .zip(trees)
+        .map(|(src, tree)| {
+            let tree = tree?;
+            let root = tree.root_node();
+            let mut facts = if is_tfvars(&src.path) {
+                lower_tfvars(root, &src.text)
+            } else {
+                lower_resources(root, &src.text, &decls, &calls)
             };
-            lower_file(root, &src.text, &eval, &mut facts);
-        }
-        facts.recovered_errors = ts::error_spans(root);
-        Ok(facts)
-    })
+            facts.recovered_errors = ts::error_spans(root);
+            Ok(facts)
+        })
+        .collect()
+}
+
+fn lower_tfvars(root: TsNode, text: &str) -> Facts {
+    let mut facts = Facts::default();
+    for (name, attr) in top_attributes(root, text) {
+        let value = Evaluator::literal().eval(attr.expr, text, &Scope::default(), 0);
+        facts.assigns.push(Assign {
+            target: format!("var.{name}"),
+            value,
+            span: span(attr.node),
+            value_span: span(attr.expr),
+        });
+    }
+    facts
+}
+
+fn lower_resources(
+    root: TsNode,
+    text: &str,
+    decls: &ModuleDecls,
+    calls: &[HashMap<String, Value>],
+) -> Facts {
+    let mut facts = Facts::default();
+    // Called from a parent module with literal inputs: one variant per call. Otherwise the
+    // variables' own defaults and tfvars.
+    let variants: Vec<Option<&HashMap<String, Value>>> = if calls.is_empty() {
+        vec![None]
+    } else {
+        calls.iter().map(Some).collect()
+    };
+    for inputs in variants {
+        let eval = Evaluator {
+            module: Some(decls),
+            inputs,
+            memo: RefCell::default(),
+            active: RefCell::default(),
+        };
+        lower_file(root, text, &eval, &mut facts);
+    }
+    facts
 }
 
 fn is_tfvars(path: &Path) -> bool {
@@ -97,61 +122,50 @@ fn is_tfvars(path: &Path) -> bool {
 
 // ---- the module's other files ---------------------------------------------------------------
 
-/// The parsed sibling files of one directory that declare variables, locals or tfvars values.
+/// A parsed file of the module that declares variables, locals or tfvars values.
 struct Parsed {
     path: PathBuf,
     text: String,
     tree: Tree,
 }
 
-#[derive(Default)]
-struct SiblingCache {
-    dir: Option<PathBuf>,
-    stamp: Vec<(PathBuf, u64, Option<SystemTime>)>,
-    files: Vec<Parsed>,
+/// Whether a file can hold declarations [`ModuleDecls`] wants (a cheap test before parsing).
+fn declares(path: &Path, text: &str) -> bool {
+    is_tfvars(path) || text.contains("variable") || text.contains("locals")
 }
 
-thread_local! {
-    static SIBLINGS: RefCell<SiblingCache> = RefCell::new(SiblingCache::default());
-}
-
-impl SiblingCache {
-    /// The directory's declaring files, re-read when the directory's listing changed.
-    fn get(&mut self, dir: &Path) -> &[Parsed] {
-        let stamp = listing(dir);
-        if self.dir.as_deref() != Some(dir) || self.stamp != stamp {
-            self.files = stamp
-                .iter()
-                .filter_map(|(path, _, _)| {
-                    let text = std::fs::read_to_string(path).ok()?;
-                    let declares =
-                        is_tfvars(path) || text.contains("variable") || text.contains("locals");
-                    if !declares {
-                        return None;
-                    }
-                    let tree = parse(&text).ok()?;
-                    Some(Parsed {
-                        path: path.clone(),
-                        text,
-                        tree,
-                    })
-                })
-                .collect();
-            self.dir = Some(dir.to_path_buf());
-            self.stamp = stamp;
-        }
-        &self.files
-    }
+/// The declaring files of `dir`: those of `files` (their trees already parsed), then those
+/// on disk that `files` does not hold (a single file of a module run by pre-commit).
+fn module_siblings(
+    dir: &Path,
+    files: &[SourceFile],
+    trees: &[Result<Tree, LowerError>],
+) -> Vec<Parsed> {
+    let mut out: Vec<Parsed> = files
+        .iter()
+        .zip(trees)
+        .filter(|(f, _)| declares(&f.path, &f.text))
+        .filter_map(|(f, t)| {
+            Some(Parsed {
+                path: f.path.clone(),
+                text: f.text.clone(),
+                tree: t.as_ref().ok()?.clone(),
+            })
+        })
+        .collect();
+    let on_disk: Vec<_> = listing(dir)
+        .into_iter()
+        .filter(|path| !files.iter().any(|f| &f.path == path))
+        .collect();
+    out.extend(load_parsed(&on_disk, declares));
+    out
 }
 
 /// Reads and parses the listed files that `wanted` keeps.
-fn load_parsed(
-    listing: &[(PathBuf, u64, Option<SystemTime>)],
-    wanted: impl Fn(&Path, &str) -> bool,
-) -> Vec<Parsed> {
+fn load_parsed(listing: &[PathBuf], wanted: impl Fn(&Path, &str) -> bool) -> Vec<Parsed> {
     listing
         .iter()
-        .filter_map(|(path, _, _)| {
+        .filter_map(|path| {
             let text = std::fs::read_to_string(path).ok()?;
             if !wanted(path, &text) {
                 return None;
@@ -171,28 +185,6 @@ fn load_parsed(
 /// How many directories up a caller of a local module is looked for.
 const CALLER_LEVELS: usize = 3;
 
-/// Inputs of every `module` block in a parent directory whose literal `source` is this
-/// directory, evaluated in the caller's own module. Cached for the last directory.
-#[derive(Default)]
-struct CallerCache {
-    dir: Option<PathBuf>,
-    calls: Vec<HashMap<String, Value>>,
-}
-
-thread_local! {
-    static CALLERS: RefCell<CallerCache> = RefCell::new(CallerCache::default());
-}
-
-impl CallerCache {
-    fn get(&mut self, dir: &Path) -> &[HashMap<String, Value>] {
-        if self.dir.as_deref() != Some(dir) {
-            self.calls = find_calls(dir);
-            self.dir = Some(dir.to_path_buf());
-        }
-        &self.calls
-    }
-}
-
 fn canonical(dir: &Path) -> Option<PathBuf> {
     let dir = if dir.as_os_str().is_empty() {
         Path::new(".")
@@ -202,20 +194,23 @@ fn canonical(dir: &Path) -> Option<PathBuf> {
     std::fs::canonicalize(dir).ok()
 }
 
+/// Inputs of every `module` block in a parent directory whose literal `source` is this
+/// directory, evaluated in the caller's own module. Read afresh for every module: an editor
+/// session sees a parent's edits at once.
 fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
     let Some(target) = canonical(dir) else {
         return Vec::new();
     };
     let mut calls = Vec::new();
     for parent in target.ancestors().skip(1).take(CALLER_LEVELS) {
-        let stamp = listing(parent);
-        if !stamp
+        let listed = listing(parent);
+        if !listed
             .iter()
-            .any(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
+            .any(|p| p.extension().is_some_and(|e| e == "tf"))
         {
             continue;
         }
-        let files = load_parsed(&stamp, |path, text| {
+        let files = load_parsed(&listed, |path, text| {
             is_tfvars(path)
                 || text.contains("variable")
                 || text.contains("locals")
@@ -242,7 +237,7 @@ fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
                 if canonical(&parent.join(&source)).as_deref() != Some(target.as_path()) {
                     continue;
                 }
-                let decls = ModuleDecls::collect(&files, &file.path, root, &file.text);
+                let decls = ModuleDecls::collect(&files);
                 let eval = Evaluator {
                     module: Some(&decls),
                     inputs: None,
@@ -273,9 +268,9 @@ fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
     calls
 }
 
-/// `.tf`, `terraform.tfvars` and `*.auto.tfvars` files of a directory with size and mtime,
-/// sorted so the cache key and the tfvars precedence are deterministic.
-fn listing(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+/// `.tf`, `terraform.tfvars` and `*.auto.tfvars` files of a directory, sorted so the tfvars
+/// precedence is deterministic.
+fn listing(dir: &Path) -> Vec<PathBuf> {
     let read = if dir.as_os_str().is_empty() {
         std::fs::read_dir(".")
     } else {
@@ -291,19 +286,14 @@ fn listing(dir: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
             let wanted = name.ends_with(".tf")
                 || name == "terraform.tfvars"
                 || name.ends_with(".auto.tfvars");
-            if !wanted {
+            if !wanted || !e.file_type().ok()?.is_file() {
                 return None;
             }
-            let meta = e.metadata().ok()?;
-            if !meta.is_file() {
-                return None;
-            }
-            let path = if dir.as_os_str().is_empty() {
+            Some(if dir.as_os_str().is_empty() {
                 PathBuf::from(&name)
             } else {
                 dir.join(&name)
-            };
-            Some((path, meta.len(), meta.modified().ok()))
+            })
         })
         .collect();
     out.sort();
@@ -328,20 +318,16 @@ struct ModuleDecls<'a> {
 }
 
 impl<'a> ModuleDecls<'a> {
-    fn collect(siblings: &'a [Parsed], current: &Path, root: TsNode<'a>, src: &'a str) -> Self {
+    fn collect(siblings: &'a [Parsed]) -> Self {
         let mut decls = ModuleDecls::default();
         let mut tfvars: Vec<&Parsed> = Vec::new();
         for p in siblings {
-            if p.path == current {
-                continue;
-            }
             if is_tfvars(&p.path) {
                 tfvars.push(p);
             } else {
                 decls.add_file(p.tree.root_node(), &p.text);
             }
         }
-        decls.add_file(root, src);
         // terraform.tfvars first, then *.auto.tfvars in lexical order: later ones win.
         tfvars.sort_by_key(|p| {
             let auto = p
@@ -1481,6 +1467,37 @@ resource "aws_ebs_volume" "many" {
         let f = lower_on_disk(&main);
         assert_eq!(attr(&f.resources[0], "a"), &Value::Bool(true));
         assert_eq!(attr(&f.resources[0], "c"), &Value::Int(2));
+    }
+
+    #[test]
+    fn a_module_given_together_uses_its_in_memory_files_over_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let on_disk = "variable \"enc\" { default = true }\n";
+        std::fs::write(dir.path().join("variables.tf"), on_disk).unwrap();
+        std::fs::write(dir.path().join("terraform.tfvars"), "n = 3\n").unwrap();
+        let file = |name: &str, text: &str| {
+            SourceFile::new(
+                dir.path().join(name),
+                name.into(),
+                FileKind::Terraform,
+                text.into(),
+            )
+        };
+        // The editor's unsaved variables.tf says false; the disk copy says true.
+        let files = [
+            file(
+                "main.tf",
+                "resource \"t\" \"n\" {\n  e = var.enc\n  n = var.n\n}\n",
+            ),
+            file("variables.tf", "variable \"enc\" { default = false }\n"),
+        ];
+        let results = lower_module(&files);
+        assert_eq!(results.len(), 2);
+        let main = results[0].as_ref().unwrap();
+        assert_eq!(attr(&main.resources[0], "e"), &Value::Bool(false));
+        // terraform.tfvars was not given: it is read from disk.
+        assert_eq!(attr(&main.resources[0], "n"), &Value::Int(3));
+        assert!(results[1].as_ref().unwrap().resources.is_empty());
     }
 
     #[test]
