@@ -54,11 +54,37 @@ fn unknown_keys_in_a_lint_file_are_errors() {
     assert!(catalog::parse("ecb-mode.toml", &bad_kind)
         .unwrap_err()
         .contains("cobol"));
+    let bad_regex = format!(
+        "{good}\n[[pattern]]\nkinds = [\"python\"]\ncall = [\"x.y\"]\npos = 0\n[[pattern.unless]]\npos = 1\nis = {{ regex = \"(unclosed\" }}\n"
+    );
+    assert!(catalog::parse("ecb-mode.toml", &bad_regex)
+        .unwrap_err()
+        .contains("bad regex"));
 }
 
 #[test]
 fn every_check_and_value_test_named_in_lints_exists() {
     Linter::new(catalog::load().unwrap()).expect("every named check exists");
+}
+
+#[test]
+fn every_regex_in_lints_compiles() {
+    let mut seen = 0;
+    for lint in catalog::load().unwrap() {
+        for p in &lint.patterns {
+            let conditions = p.when.iter().chain(&p.unless).map(|c| &c.is);
+            for test in p.is.iter().chain(conditions) {
+                if let Some(r) = &test.regex {
+                    assert!(test.compiled_regex().is_some(), "{}: {r}", lint.id);
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        seen > 10,
+        "only {seen} regexes found: is the catalog loaded?"
+    );
 }
 
 #[test]
