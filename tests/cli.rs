@@ -173,6 +173,34 @@ fn a_syntax_error_is_reported_and_the_rest_of_the_file_is_still_checked() {
 }
 
 #[test]
+fn a_rust_item_syn_cannot_read_is_skipped_and_the_rest_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    // `Fn(..) + Send` without `dyn`: 2015-edition syntax syn no longer reads.
+    write(
+        dir.path(),
+        "old.rs",
+        "type Action = Fn(u8) + Send;\nfn f() { reqwest::Client::builder().danger_accept_invalid_certs(true); }\n",
+    );
+    let out = cleartext(dir.path(), &["check", "--format", "json"]);
+    let doc = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["findings"][0]["rule"], "tls-verification-disabled");
+    assert_eq!(doc["findings"][0]["start"]["line"], 2);
+    assert_eq!(doc["notices"][0]["kind"], "syntax-error");
+    assert_eq!(doc["notices"][0]["line"], 1);
+    // Text that does not even split into tokens is still an error (exit 2), not a notice.
+    write(
+        dir.path(),
+        "old.rs",
+        "fn f() { reqwest::Client::builder().danger_accept_invalid_certs(true); \"unterminated }\n",
+    );
+    let out = cleartext(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json(&out)["errors"][0]["path"], "old.rs");
+}
+
+#[test]
 fn binary_and_oversized_files_are_skipped_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("blob.py"), b"\x00\x01\x02binary").unwrap();

@@ -63,6 +63,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
 
 fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError> {
     let text = blank_frontmatter(&src.text);
+    let mut skipped = Vec::new();
     let file = match syn::parse_file(&text) {
         Ok(f) => f,
         Err(e) => {
@@ -73,13 +74,22 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
                 facts.recovered_errors.push(span);
                 return Ok(facts);
             }
-            return Err(LowerError::new(
-                format!("cannot parse Rust: {e}"),
-                Some(span),
-            ));
+            match parse_items_recovering(&text) {
+                Some((file, errors)) if !file.items.is_empty() => {
+                    skipped = errors.iter().map(|e| lines.span(e.span())).collect();
+                    file
+                }
+                _ => {
+                    return Err(LowerError::new(
+                        format!("cannot parse Rust: {e}"),
+                        Some(span),
+                    ))
+                }
+            }
         }
     };
     let mut l = Lowerer::new(&src.text, lines);
+    l.facts.recovered_errors = skipped;
     // The path as shown (relative to where the scan runs), so directories above the scanned
     // tree never count. `#![cfg(test)]` at the top of a file makes all of it test code, as tests/ and benches/ do.
     if is_test_file(std::path::Path::new(&src.display)) || is_test_attr(&file.attrs) {
@@ -89,6 +99,52 @@ fn lower_parsed(src: &SourceFile, lines: &LineIndex) -> Result<Facts, LowerError
     l.items(&file.items);
     l.unused_aliases();
     Ok(l.facts)
+}
+
+/// The top-level items syn can read in a file it cannot read whole (syntax of an old edition
+/// such as a trait object without `dyn`, or newer than syn): an item that fails is skipped to
+/// its end (a `;` or a `{...}` at the top level) and its error kept, so the rest of the file
+/// is still checked. None when the text does not even split into tokens.
+fn parse_items_recovering(text: &str) -> Option<(syn::File, Vec<syn::Error>)> {
+    use proc_macro2::{Delimiter, TokenTree};
+    use syn::parse::discouraged::Speculative;
+    use syn::parse::{ParseStream, Parser};
+
+    let tokens: proc_macro2::TokenStream = text.parse().ok()?;
+    let parser = |input: ParseStream| {
+        let attrs = input.call(syn::Attribute::parse_inner)?;
+        let mut items = Vec::new();
+        let mut errors = Vec::new();
+        while !input.is_empty() {
+            let fork = input.fork();
+            match fork.parse::<syn::Item>() {
+                Ok(item) => {
+                    input.advance_to(&fork);
+                    items.push(item);
+                }
+                Err(e) => {
+                    errors.push(e);
+                    // Every pass takes at least one token: the loop ends.
+                    while !input.is_empty() {
+                        match input.parse::<TokenTree>()? {
+                            TokenTree::Punct(p) if p.as_char() == ';' => break,
+                            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => break,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        Ok((attrs, items, errors))
+    };
+    let (attrs, items, errors) = parser.parse2(tokens).ok()?;
+    let file = syn::File {
+        shebang: None,
+        frontmatter: None,
+        attrs,
+        items,
+    };
+    Some((file, errors))
 }
 
 /// Lowers a file of top-level statements as the body of a function: the text is wrapped in a
