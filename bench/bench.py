@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -207,13 +208,27 @@ def literals_file(kinds):
     return path
 
 
-def measure(cmd, cwd=None, env=None):
+class TimedOut(Exception):
+    pass
+
+
+def measure(cmd, cwd=None, env=None, timeout=None):
     """Wall seconds, CPU seconds (user + system) and peak RSS (MiB), each counting the child
-    and the children it waited for (Semgrep's core, Checkov's workers)."""
+    and the children it waited for (Semgrep's core, Checkov's workers). A run longer than
+    `timeout` seconds is killed with its whole process group and raises TimedOut."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL)
-    _, status, ru = os.wait4(p.pid, 0)
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    while True:
+        # Without a limit, block: polling would add its sleep to short runs (one file).
+        pid, status, ru = os.wait4(p.pid, 0 if timeout is None else os.WNOHANG)
+        if pid:
+            break
+        if timeout is not None and time.perf_counter() - start > timeout:
+            os.killpg(p.pid, signal.SIGKILL)
+            os.wait4(p.pid, 0)
+            raise TimedOut()
+        time.sleep(0.002)
     wall = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode < 0:
@@ -221,15 +236,20 @@ def measure(cmd, cwd=None, env=None):
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, p.returncode
 
 
-def bench_one(label, cmd, runs, cwd=None, env=None, warmup=True):
-    if warmup:
-        measure(cmd, cwd, env)
+def bench_one(label, cmd, runs, cwd=None, env=None, warmup=True, timeout=None):
     walls, cpus, rss, code = [], [], [], None
-    for _ in range(runs):
-        w, c, r, code = measure(cmd, cwd, env)
-        walls.append(w)
-        cpus.append(c)
-        rss.append(r)
+    try:
+        if warmup:
+            measure(cmd, cwd, env, timeout)
+        for _ in range(runs):
+            w, c, r, code = measure(cmd, cwd, env, timeout)
+            walls.append(w)
+            cpus.append(c)
+            rss.append(r)
+    except TimedOut:
+        # One run over the limit says enough: the tool is at least that slow.
+        log(f"  {label:<28} did not finish in {timeout:.0f} s (killed)")
+        return {"tool": label, "runs": len(walls) + 1, "timeout": timeout}
     row = {
         "tool": label,
         "runs": runs,
@@ -325,12 +345,15 @@ def run(args):
             if args.skip_slow and tool in SLOW:
                 continue
             runs = args.slow_runs if tool in SLOW else args.runs
-            rows.append(bench_one(label, cmd, runs, env=env, warmup=tool not in SLOW))
+            rows.append(bench_one(label, cmd, runs, env=env, warmup=tool not in SLOW,
+                                  timeout=args.timeout))
         base, base_cpu = rows[0]["median"], rows[0]["cpu"]
         for r in rows:
             if "median" in r:
                 r["ratio"] = base / r["median"]
                 r["cpu_ratio"] = base_cpu / r["cpu"] if r["cpu"] else float("nan")
+            elif "timeout" in r:
+                r["ratio"] = base / r["timeout"]
         results.append({"tree": name, "files": n, "mb": size / 1e6, "rows": rows})
 
     extra = []
@@ -340,15 +363,12 @@ def run(args):
             extra.append(("one file (pre-commit): django/core/mail/backends/smtp.py",
                           bench_one("cleartext", cleartext(one), max(args.runs, 20))))
     if not args.only or "scaling" in args.only:
-        big = os.path.join(tree("django"), "django")
+        # The largest tree where parsing, not start-up, dominates.
+        big = tree("crates")
         if os.path.isdir(big):
-            t1 = bench_one("cleartext --threads 1", cleartext(big, "--threads", "1"), args.runs)
-            t2 = bench_one("cleartext --threads 2", cleartext(big, "--threads", "2"), args.runs)
-            t1n = bench_one("cleartext --threads 1 --no-prefilter",
-                            cleartext(big, "--threads", "1", "--no-prefilter"), args.runs)
-            t2n = bench_one("cleartext --threads 2 --no-prefilter",
-                            cleartext(big, "--threads", "2", "--no-prefilter"), args.runs)
-            extra.append(("scaling (Django tree, 1 vs 2 worker threads)", [t1, t2, t1n, t2n]))
+            rows = [bench_one(f"cleartext --threads {n}", cleartext(big, "--threads", str(n)),
+                              args.runs) for n in (1, 2)]
+            extra.append(("scaling (crates tree, 1 vs 2 worker threads)", rows))
     print(render(results, extra))
     with open(os.path.join(WORK, "results.json"), "w") as f:
         json.dump({"results": results, "extra": extra}, f, indent=1)
@@ -364,6 +384,10 @@ def render(results, extra):
         for row in r["rows"]:
             if row.get("missing"):
                 out.append(f"| {row['tool']} | not installed | | | | | | | |")
+                continue
+            if "timeout" in row:
+                out.append(f"| {row['tool']} | killed after {row['timeout']:.0f} s | > {row['timeout']:.0f} "
+                           f"| | | < {row['ratio']:.4f} | | | |")
                 continue
             out.append(f"| {row['tool']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f} "
                        f"| {row['max']:.3f} | {row['ratio']:.3f} | {row['cpu']:.3f} | {row['cpu_ratio']:.3f} "
@@ -389,6 +413,8 @@ def main():
     r.add_argument("--only", action="append",
                    help="python, javascript, rust, terraform, one-file, scaling (repeatable)")
     r.add_argument("--skip-slow", action="store_true", help="skip Bandit/Semgrep/njsscan/Checkov")
+    r.add_argument("--timeout", type=float, default=600,
+                   help="kill a peer's run after this many seconds and report it as slower")
     args = ap.parse_args()
     {"setup": setup, "run": run}[args.cmd](args)
 
