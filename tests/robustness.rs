@@ -559,6 +559,27 @@ fn command_word_starting_with_a_multibyte_character() {
     assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
 }
 
+/// Found by tests/fuzz_properties.rs (seed 1129): `${` at the very end of a word made the shell
+/// front-end slice backwards, in scripts and in Dockerfile `RUN` lines alike.
+#[test]
+fn unterminated_parameter_expansion_at_the_end_of_a_word() {
+    let (_t, d) = tree();
+    std::fs::write(
+        d.join("run.sh"),
+        "#!/bin/sh\ncurl -k https://x.example.com/${\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("Dockerfile"), "FROM alpine\nRUN curl -k -o ${\n").unwrap();
+    let r = check(&d, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let rules: Vec<String> = findings(&r).into_iter().map(|f| f.1).collect();
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert!(
+        rules.iter().all(|r| r == "tls-verification-disabled"),
+        "{rules:?}"
+    );
+}
+
 // ---- the tool's own safety ------------------------------------------------------------------
 
 /// Scanned code is data: files that would leave a marker if imported or run never do.

@@ -462,15 +462,15 @@ impl<'s> Lowerer<'s> {
 /// Length of the expansion starting at `$` and the variable it names, if it is a plain one.
 fn expansion(chars: &[char]) -> (usize, Option<String>) {
     match chars.get(1) {
-        Some('{') => {
-            let end = chars
-                .iter()
-                .position(|&c| c == '}')
-                .unwrap_or(chars.len() - 1);
-            let inner: String = chars[2..end].iter().collect();
-            let plain = is_name(&inner);
-            (end + 1, plain.then_some(inner))
-        }
+        Some('{') => match chars[2..].iter().position(|&c| c == '}') {
+            Some(p) => {
+                let inner: String = chars[2..2 + p].iter().collect();
+                let plain = is_name(&inner);
+                (p + 3, plain.then_some(inner))
+            }
+            // Unterminated (`${` at the end of a word): the rest is the expansion.
+            None => (chars.len(), None),
+        },
         Some('(') => {
             let mut depth = 0usize;
             let mut end = chars.len() - 1;
