@@ -210,11 +210,9 @@ fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
         {
             continue;
         }
+        // The caller's declarations, and the files that may hold its `module` blocks.
         let files = load_parsed(&listed, |path, text| {
-            is_tfvars(path)
-                || text.contains("variable")
-                || text.contains("locals")
-                || text.contains("module")
+            declares(path, text) || text.contains("module")
         });
         for file in files.iter().filter(|f| !is_tfvars(&f.path)) {
             let root = file.tree.root_node();
