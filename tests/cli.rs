@@ -201,6 +201,31 @@ fn a_rust_item_syn_cannot_read_is_skipped_and_the_rest_checked() {
 }
 
 #[test]
+fn a_terraform_line_that_does_not_parse_is_a_notice_and_the_rest_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "main.tf",
+        "resource \"aws_ebs_volume\" \"a\" {\n  size = = 8\n  encrypted = false\n}\n\nresource \"aws_ebs_volume\" \"b\" {\n  encrypted = false\n}\n",
+    );
+    let out = cleartext(dir.path(), &["check", "--format", "json"]);
+    let doc = json(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(doc["errors"].as_array().unwrap().len(), 0);
+    let lines: Vec<i64> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["start"]["line"].as_i64().unwrap())
+        .collect();
+    // The broken line is skipped; the attribute after it, in the same block, is still read.
+    assert_eq!(lines, vec![3, 7]);
+    assert_eq!(doc["findings"][0]["rule"], "unencrypted-storage");
+    assert_eq!(doc["notices"][0]["kind"], "syntax-error");
+    assert_eq!(doc["notices"][0]["line"], 2);
+}
+
+#[test]
 fn binary_and_oversized_files_are_skipped_with_a_reason() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("blob.py"), b"\x00\x01\x02binary").unwrap();

@@ -1,8 +1,8 @@
-//! Terraform front-end on tree-sitter-hcl. Each `resource` and `data` block becomes a
-//! [`Resource`] whose body is a [`Node`] tree: attributes are scalars with their resolved value,
-//! nested blocks are maps, repeated blocks a list, `dynamic` blocks are expanded over a literal
-//! `for_each` (once, with unknown values, when it is not literal). `module` calls become
-//! resources of kind `module`; data sources have the kind `data.<type>`.
+//! Terraform front-end on the hand-written HCL parser ([`super::hcl`]). Each `resource` and
+//! `data` block becomes a [`Resource`] whose body is a [`Node`] tree: attributes are scalars
+//! with their resolved value, nested blocks are maps, repeated blocks a list, `dynamic` blocks
+//! are expanded over a literal `for_each` (once, with unknown values, when it is not literal).
+//! `module` calls become resources of kind `module`; data sources have the kind `data.<type>`.
 //!
 //! Values are resolved through the whole module directory: `var.x` to its value in
 //! `*.auto.tfvars` or `terraform.tfvars`, else its `default`; `local.x` to its expression;
@@ -17,9 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use tree_sitter::{Node as TsNode, Tree};
-
-use super::ts::{self, span, text};
+use super::hcl::{self, Attribute, BinaryOp, Block, Body, Expr, ExprKind, Item, Part, Step};
 use super::LowerError;
 use crate::facts::{
     Arg, Assign, CallValue, Facts, Node, NodeKind, Resource, Span, Value, UNKNOWN_PART,
@@ -30,10 +28,6 @@ use crate::source::SourceFile;
 const MAX_DEPTH: usize = 64;
 /// Most instances a literal `count`/`for_each` or dynamic block is expanded into.
 const MAX_INSTANCES: usize = 64;
-
-fn parse(text: &str) -> Result<Tree, LowerError> {
-    ts::parse("hcl", || tree_sitter_hcl::LANGUAGE.into(), text)
-}
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     lower_module(std::slice::from_ref(src))
@@ -46,50 +40,51 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
 /// the module's variables, locals and tfvars come from these files and, for any of the
 /// directory's files not among them, from disk. One result per file, in order.
 pub fn lower_module(files: &[SourceFile]) -> Vec<Result<Facts, LowerError>> {
-    let trees: Vec<Result<Tree, LowerError>> = files.iter().map(|f| parse(&f.text)).collect();
+    let parsed: Vec<Arc<hcl::File>> = files
+        .iter()
+        .map(|f| Arc::new(hcl::parse(&f.text)))
+        .collect();
     let dir = files
         .first()
         .and_then(|f| f.path.parent())
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let siblings = module_siblings(&dir, files, &trees);
+    let siblings = module_siblings(&dir, files, &parsed);
     let calls = find_calls(&dir);
     // Every file of the module sees the same declarations; a file given in memory that
     // differs from its copy on disk contributed its in-memory text above.
     let decls = ModuleDecls::collect(&siblings);
     files
         .iter()
-        .zip(trees)
-        .map(|(src, tree)| {
-            let tree = tree?;
-            let root = tree.root_node();
+        .zip(parsed)
+        .map(|(src, file)| {
             let mut facts = if is_tfvars(&src.path) {
-                lower_tfvars(root, &src.text)
+                lower_tfvars(&file.body, &src.text)
             } else {
-                lower_resources(root, &src.text, &decls, &calls)
+                lower_resources(&file.body, &src.text, &decls, &calls)
             };
-            facts.recovered_errors = ts::error_spans(root);
+            facts.recovered_errors = file.errors.clone();
             Ok(facts)
         })
         .collect()
 }
 
-fn lower_tfvars(root: TsNode, text: &str) -> Facts {
+fn lower_tfvars(body: &Body, text: &str) -> Facts {
     let mut facts = Facts::default();
-    for (name, attr) in top_attributes(root, text) {
-        let value = Evaluator::literal().eval(attr.expr, text, &Scope::default(), 0);
+    for attr in body.attributes() {
+        let value = Evaluator::literal().eval(&attr.expr, text, &Scope::default(), 0);
         facts.assigns.push(Assign {
-            target: format!("var.{name}"),
+            target: format!("var.{}", attr.name),
             value,
-            span: span(attr.node),
-            value_span: span(attr.expr),
+            span: attr.span,
+            value_span: attr.expr.span,
         });
     }
     facts
 }
 
 fn lower_resources(
-    root: TsNode,
+    body: &Body,
     text: &str,
     decls: &ModuleDecls,
     calls: &[HashMap<String, Value>],
@@ -109,7 +104,7 @@ fn lower_resources(
             memo: RefCell::default(),
             active: RefCell::default(),
         };
-        lower_file(root, text, &eval, &mut facts);
+        lower_file(body, text, &eval, &mut facts);
     }
     facts
 }
@@ -125,8 +120,8 @@ fn is_tfvars(path: &Path) -> bool {
 /// A parsed file of the module that declares variables, locals or tfvars values.
 struct Parsed {
     path: PathBuf,
-    text: String,
-    tree: Tree,
+    text: Arc<str>,
+    file: Arc<hcl::File>,
 }
 
 /// Whether a file can hold declarations [`ModuleDecls`] wants (a cheap test before parsing).
@@ -134,23 +129,17 @@ fn declares(path: &Path, text: &str) -> bool {
     is_tfvars(path) || text.contains("variable") || text.contains("locals")
 }
 
-/// The declaring files of `dir`: those of `files` (their trees already parsed), then those
-/// on disk that `files` does not hold (a single file of a module run by pre-commit).
-fn module_siblings(
-    dir: &Path,
-    files: &[SourceFile],
-    trees: &[Result<Tree, LowerError>],
-) -> Vec<Parsed> {
+/// The declaring files of `dir`: those of `files` (already parsed), then those on disk that
+/// `files` does not hold (a single file of a module run by pre-commit).
+fn module_siblings(dir: &Path, files: &[SourceFile], parsed: &[Arc<hcl::File>]) -> Vec<Parsed> {
     let mut out: Vec<Parsed> = files
         .iter()
-        .zip(trees)
+        .zip(parsed)
         .filter(|(f, _)| declares(&f.path, &f.text))
-        .filter_map(|(f, t)| {
-            Some(Parsed {
-                path: f.path.clone(),
-                text: f.text.clone(),
-                tree: t.as_ref().ok()?.clone(),
-            })
+        .map(|(f, p)| Parsed {
+            path: f.path.clone(),
+            text: Arc::from(f.text.as_str()),
+            file: Arc::clone(p),
         })
         .collect();
     let on_disk: Vec<_> = listing(dir)
@@ -170,11 +159,11 @@ fn load_parsed(listing: &[PathBuf], wanted: impl Fn(&Path, &str) -> bool) -> Vec
             if !wanted(path, &text) {
                 return None;
             }
-            let tree = parse(&text).ok()?;
+            let file = Arc::new(hcl::parse(&text));
             Some(Parsed {
                 path: path.clone(),
-                text,
-                tree,
+                text: Arc::from(text),
+                file,
             })
         })
         .collect()
@@ -215,17 +204,11 @@ fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
             declares(path, text) || text.contains("module")
         });
         for file in files.iter().filter(|f| !is_tfvars(&f.path)) {
-            let root = file.tree.root_node();
-            for block in top_blocks(root) {
-                let (ty, _) = block_header(block, &file.text);
-                let Some(body) = block_body(block).filter(|_| ty == "module") else {
-                    continue;
-                };
-                let source = body_attributes(body, &file.text)
-                    .find(|(n, _)| n == "source")
-                    .map(|(_, a)| {
-                        Evaluator::literal().eval(a.expr, &file.text, &Scope::default(), 0)
-                    });
+            for block in file.file.body.blocks().filter(|b| b.ty == "module") {
+                let body = &block.body;
+                let source = body
+                    .attribute("source")
+                    .map(|a| Evaluator::literal().eval(&a.expr, &file.text, &Scope::default(), 0));
                 let Some(Value::Str(source)) = source else {
                     continue;
                 };
@@ -255,9 +238,15 @@ fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
                     "for_each",
                     "depends_on",
                 ];
-                let inputs = body_attributes(body, &file.text)
-                    .filter(|(n, _)| !meta.contains(&n.as_str()))
-                    .map(|(n, a)| (n, eval.eval(a.expr, &file.text, &scopes[0], 0)))
+                let inputs = body
+                    .attributes()
+                    .filter(|a| !meta.contains(&a.name.as_str()))
+                    .map(|a| {
+                        (
+                            a.name.clone(),
+                            eval.eval(&a.expr, &file.text, &scopes[0], 0),
+                        )
+                    })
                     .collect();
                 calls.push(inputs);
             }
@@ -301,7 +290,7 @@ fn listing(dir: &Path) -> Vec<PathBuf> {
 /// An expression in one of the module's files.
 #[derive(Clone, Copy)]
 struct Decl<'a> {
-    expr: TsNode<'a>,
+    expr: &'a Expr,
     src: &'a str,
 }
 
@@ -323,7 +312,7 @@ impl<'a> ModuleDecls<'a> {
             if is_tfvars(&p.path) {
                 tfvars.push(p);
             } else {
-                decls.add_file(p.tree.root_node(), &p.text);
+                decls.add_file(&p.file.body, &p.text);
             }
         }
         // terraform.tfvars first, then *.auto.tfvars in lexical order: later ones win.
@@ -336,11 +325,11 @@ impl<'a> ModuleDecls<'a> {
             (auto, p.path.clone())
         });
         for p in tfvars {
-            for (name, attr) in top_attributes(p.tree.root_node(), &p.text) {
+            for attr in p.file.body.attributes() {
                 decls.tfvars.insert(
-                    name,
+                    attr.name.clone(),
                     Decl {
-                        expr: attr.expr,
+                        expr: &attr.expr,
                         src: &p.text,
                     },
                 );
@@ -349,28 +338,28 @@ impl<'a> ModuleDecls<'a> {
         decls
     }
 
-    fn add_file(&mut self, root: TsNode<'a>, src: &'a str) {
-        for block in top_blocks(root) {
-            let (ty, labels) = block_header(block, src);
-            match ty.as_str() {
+    fn add_file(&mut self, body: &'a Body, src: &'a str) {
+        for block in body.blocks() {
+            match block.ty.as_str() {
                 "variable" => {
-                    let Some(name) = labels.first() else { continue };
-                    let default = block_body(block)
-                        .and_then(|b| body_attributes(b, src).find(|(n, _)| n == "default"))
-                        .map(|(_, a)| Decl { expr: a.expr, src });
+                    let Some(name) = block.labels.first() else {
+                        continue;
+                    };
+                    let default = block
+                        .body
+                        .attribute("default")
+                        .map(|a| Decl { expr: &a.expr, src });
                     self.defaults.insert(name.clone(), default);
                 }
                 "locals" => {
-                    if let Some(body) = block_body(block) {
-                        for (name, attr) in body_attributes(body, src) {
-                            self.locals.insert(
-                                name,
-                                Decl {
-                                    expr: attr.expr,
-                                    src,
-                                },
-                            );
-                        }
+                    for attr in block.body.attributes() {
+                        self.locals.insert(
+                            attr.name.clone(),
+                            Decl {
+                                expr: &attr.expr,
+                                src,
+                            },
+                        );
                     }
                 }
                 _ => {}
@@ -379,124 +368,18 @@ impl<'a> ModuleDecls<'a> {
     }
 }
 
-// ---- syntax helpers -------------------------------------------------------------------------
-
-struct Attr<'a> {
-    node: TsNode<'a>,
-    expr: TsNode<'a>,
-}
-
-fn named_children(node: TsNode) -> Vec<TsNode> {
-    let mut cursor = node.walk();
-    node.named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment")
-        .collect()
-}
-
-fn root_body(root: TsNode) -> Option<TsNode> {
-    named_children(root)
-        .into_iter()
-        .find(|n| n.kind() == "body")
-}
-
-fn top_blocks(root: TsNode) -> Vec<TsNode> {
-    root_body(root)
-        .map(|b| {
-            named_children(b)
-                .into_iter()
-                .filter(|n| n.kind() == "block")
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn top_attributes<'a>(root: TsNode<'a>, src: &'a str) -> Vec<(String, Attr<'a>)> {
-    root_body(root)
-        .map(|b| body_attributes(b, src).collect())
-        .unwrap_or_default()
-}
-
-fn body_attributes<'a>(
-    body: TsNode<'a>,
-    src: &'a str,
-) -> impl Iterator<Item = (String, Attr<'a>)> + 'a {
-    named_children(body)
-        .into_iter()
-        .filter(|n| n.kind() == "attribute")
-        .filter_map(move |n| attribute(n, src))
-}
-
-fn attribute<'a>(node: TsNode<'a>, src: &'a str) -> Option<(String, Attr<'a>)> {
-    let kids = named_children(node);
-    let name = kids.iter().find(|k| k.kind() == "identifier")?;
-    let expr = kids.iter().find(|k| k.kind() == "expression")?;
-    Some((text(*name, src).to_string(), Attr { node, expr: *expr }))
-}
-
-/// A block's type and its labels (quotes removed).
-fn block_header(block: TsNode, src: &str) -> (String, Vec<String>) {
-    let mut ty = String::new();
-    let mut labels = Vec::new();
-    for (i, k) in named_children(block).into_iter().enumerate() {
-        match k.kind() {
-            "identifier" if i == 0 => ty = text(k, src).to_string(),
-            "identifier" => labels.push(text(k, src).to_string()),
-            "string_lit" => labels.push(string_lit_text(k, src)),
-            _ => break,
-        }
-    }
-    (ty, labels)
-}
-
-fn block_body(block: TsNode) -> Option<TsNode> {
-    named_children(block)
-        .into_iter()
-        .find(|n| n.kind() == "body")
-}
-
 /// From the block's start to its `{`, without trailing blanks.
-fn header_span(block: TsNode, src: &str) -> Span {
-    let start = block.start_byte();
-    let end = named_children(block)
-        .into_iter()
-        .find(|n| n.kind() == "block_start")
-        .map(|n| n.start_byte())
-        .unwrap_or(block.end_byte());
-    let trimmed = src.get(start..end).map(|s| s.trim_end().len()).unwrap_or(0);
+fn header_span(block: &Block, src: &str) -> Span {
+    let start = block.span.start;
+    let trimmed = src
+        .get(start..block.open_brace)
+        .map(|s| s.trim_end().len())
+        .unwrap_or(0);
     Span::new(start, start + trimmed)
 }
 
-fn string_lit_text(node: TsNode, src: &str) -> String {
-    named_children(node)
-        .into_iter()
-        .filter(|k| k.kind() == "template_literal")
-        .map(|k| unescape(text(k, src)))
-        .collect()
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('\\') && !s.contains("$${") && !s.contains("%%{") {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('t') => out.push('\t'),
-                Some('r') => out.push('\r'),
-                Some(o) => out.push(o),
-                None => out.push('\\'),
-            },
-            '$' | '%' if chars.peek() == Some(&c) => {
-                chars.next();
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+fn text(span: Span, src: &str) -> &str {
+    src.get(span.start..span.end).unwrap_or("")
 }
 
 // ---- evaluation -----------------------------------------------------------------------------
@@ -582,124 +465,82 @@ impl<'m, 'a> Evaluator<'m, 'a> {
         self.symbol(&format!("local.{name}"), m.locals.get(name).copied(), depth)
     }
 
-    fn eval(&self, node: TsNode, src: &str, scope: &Scope, depth: usize) -> Value {
+    fn eval(&self, expr: &Expr, src: &str, scope: &Scope, depth: usize) -> Value {
         if depth > MAX_DEPTH {
             return Value::Unknown;
         }
         let d = depth + 1;
-        match node.kind() {
-            "expression" => self.sequence(&named_children(node), src, scope, d),
-            "literal_value" => named_children(node)
-                .first()
-                .map(|k| self.eval(*k, src, scope, d))
+        match &expr.kind {
+            ExprKind::Number(t) => t
+                .parse::<i64>()
+                .map(Value::Int)
+                .or_else(|_| t.parse::<f64>().map(Value::Float))
                 .unwrap_or(Value::Unknown),
-            "numeric_lit" => {
-                let t = text(node, src);
-                t.parse::<i64>()
-                    .map(Value::Int)
-                    .or_else(|_| t.parse::<f64>().map(Value::Float))
-                    .unwrap_or(Value::Unknown)
-            }
-            "bool_lit" => Value::Bool(text(node, src) == "true"),
-            "null_lit" => Value::Null,
-            "string_lit" => Value::Str(string_lit_text(node, src)),
-            "template_expr" => named_children(node)
-                .first()
-                .map(|k| self.eval(*k, src, scope, d))
-                .unwrap_or(Value::Unknown),
-            "quoted_template" | "heredoc_template" => self.template(node, src, scope, d),
-            "collection_value" => named_children(node)
-                .first()
-                .map(|k| self.eval(*k, src, scope, d))
-                .unwrap_or(Value::Unknown),
-            "tuple" => Value::List(
-                named_children(node)
-                    .into_iter()
-                    .filter(|k| k.kind() == "expression")
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::Null => Value::Null,
+            ExprKind::Template(parts) => self.template(parts, src, scope, d),
+            ExprKind::Tuple(items) => Value::List(
+                items
+                    .iter()
                     .map(|k| self.eval(k, src, scope, d))
                     .collect::<Vec<_>>()
                     .into(),
             ),
-            "object" => {
+            ExprKind::Object(elems) => {
                 let mut entries = Vec::new();
-                for elem in named_children(node)
-                    .into_iter()
-                    .filter(|k| k.kind() == "object_elem")
-                {
-                    let (Some(key), Some(val)) = (
-                        elem.child_by_field_name("key"),
-                        elem.child_by_field_name("val"),
-                    ) else {
-                        continue;
-                    };
-                    let key = object_key(key, src, self, scope, d);
-                    let Some(key) = key else {
+                for (key, val) in elems {
+                    let Some(key) = self.object_key(key, src, scope, d) else {
                         return Value::Unknown;
                     };
                     entries.push((key, self.eval(val, src, scope, d)));
                 }
                 Value::Map(entries.into())
             }
-            "conditional" => {
-                let kids = named_children(node);
-                if kids.len() != 3 {
-                    return Value::Unknown;
-                }
-                let a = self.eval(kids[1], src, scope, d);
-                let b = self.eval(kids[2], src, scope, d);
-                match self.eval(kids[0], src, scope, d) {
+            ExprKind::Conditional(cond, then, otherwise) => {
+                let a = self.eval(then, src, scope, d);
+                let b = self.eval(otherwise, src, scope, d);
+                match self.eval(cond, src, scope, d) {
                     Value::Bool(true) => a,
                     Value::Bool(false) => b,
                     _ if a == b && a != Value::Unknown => a,
                     _ => Value::Unknown,
                 }
             }
-            "operation" => named_children(node)
-                .first()
-                .map(|k| self.eval(*k, src, scope, d))
-                .unwrap_or(Value::Unknown),
-            "unary_operation" => {
-                let op = node.child(0).map(|c| text(c, src)).unwrap_or("");
-                let v = self.sequence(&named_children(node), src, scope, d);
-                apply_unary(op, v)
+            ExprKind::Unary(op, operand) => apply_unary(*op, self.eval(operand, src, scope, d)),
+            ExprKind::Binary(op, left, right) => {
+                let a = self.eval(left, src, scope, d);
+                let b = self.eval(right, src, scope, d);
+                apply_binary(*op, a, b)
             }
-            "binary_operation" => self.binary(node, &[], src, scope, d),
-            "function_call" => self.call(node, src, scope, d),
-            _ => Value::Unknown,
+            ExprKind::Call { name, args } => {
+                let args: Vec<Value> = args.iter().map(|a| self.eval(a, src, scope, d)).collect();
+                apply_call(name, args)
+            }
+            ExprKind::Parens(inner) => self.eval(inner, src, scope, d),
+            ExprKind::Variable(name) => self.traversal(name, &[], src, scope, d),
+            ExprKind::Traversal(base, steps) => match &base.kind {
+                ExprKind::Variable(name) => self.traversal(name, steps, src, scope, d),
+                _ => {
+                    let value = self.eval(base, src, scope, d);
+                    self.apply_traversal(value, steps, src, scope, d)
+                }
+            },
+            ExprKind::For => Value::Unknown,
         }
     }
 
-    fn template(&self, node: TsNode, src: &str, scope: &Scope, depth: usize) -> Value {
-        let parts: Vec<TsNode> = named_children(node)
-            .into_iter()
-            .filter(|k| {
-                matches!(
-                    k.kind(),
-                    "template_literal" | "template_interpolation" | "template_directive"
-                )
-            })
-            .collect();
+    fn template(&self, parts: &[Part], src: &str, scope: &Scope, depth: usize) -> Value {
         // `"${x}"` is `x` itself, whatever its type (Terraform 0.11 style references).
-        if let [only] = parts.as_slice() {
-            if only.kind() == "template_interpolation" {
-                return named_children(*only)
-                    .into_iter()
-                    .find(|c| c.kind() == "expression")
-                    .map(|e| self.eval(e, src, scope, depth))
-                    .unwrap_or(Value::Unknown);
-            }
+        if let [Part::Interpolation(e)] = parts {
+            return self.eval(e, src, scope, depth);
         }
         let mut out = String::new();
         let mut known = true;
-        for k in parts {
-            match k.kind() {
-                "template_literal" => out.push_str(&unescape(text(k, src))),
-                "template_interpolation" => {
-                    let v = named_children(k)
-                        .into_iter()
-                        .find(|c| c.kind() == "expression")
-                        .map(|e| self.eval(e, src, scope, depth))
-                        .unwrap_or(Value::Unknown);
+        for part in parts {
+            match part {
+                Part::Literal(s) => out.push_str(s),
+                Part::Interpolation(e) => {
+                    let v = self.eval(e, src, scope, depth);
                     match (scalar_text(&v), &v) {
                         (Some(s), _) => out.push_str(&s),
                         (None, Value::Partial(p)) => {
@@ -712,11 +553,10 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                         }
                     }
                 }
-                "template_directive" => {
+                Part::Directive => {
                     known = false;
                     out.push(UNKNOWN_PART);
                 }
-                _ => {}
             }
         }
         if known {
@@ -726,203 +566,31 @@ impl<'m, 'a> Evaluator<'m, 'a> {
         }
     }
 
-    /// A base followed by its traversal (`var.x.y`, `local.m["k"]`, `(expr).z`): operands
-    /// of operations come as such flat sequences.
-    fn sequence(&self, kids: &[TsNode], src: &str, scope: &Scope, depth: usize) -> Value {
-        // tree-sitter-hcl binds `!` and `-` to the bare variable and hangs the traversal
-        // after the operation: `!var.x` arrives as `(!var) .x`. Put it back together.
-        if let (Some(first), true) = (kids.first(), kids.len() > 1) {
-            // The same quirk one level up: `a && !var.x` arrives as `(a && !var) .x`.
-            let binary = named_children(*first)
-                .into_iter()
-                .find(|k| k.kind() == "binary_operation")
-                .filter(|_| first.kind() == "operation");
-            if let Some(binary) = binary {
-                return self.binary(binary, &kids[1..], src, scope, depth);
-            }
-            let unary = named_children(*first)
-                .into_iter()
-                .find(|k| k.kind() == "unary_operation")
-                .filter(|_| first.kind() == "operation");
-            if let Some(unary) = unary {
-                let inner = named_children(unary);
-                if let [var] = inner.as_slice() {
-                    if var.kind() == "variable_expr" {
-                        let op = unary.child(0).map(|c| text(c, src)).unwrap_or("");
-                        let v = self.traversal(var, &kids[1..], src, scope, depth);
-                        return apply_unary(op, v);
-                    }
-                }
-            }
+    /// A bare identifier key is the key itself, not a variable.
+    fn object_key(&self, key: &Expr, src: &str, scope: &Scope, depth: usize) -> Option<String> {
+        if let ExprKind::Variable(name) = &key.kind {
+            return Some(name.clone());
         }
-        match kids.first() {
-            Some(first) if first.kind() == "variable_expr" => {
-                self.traversal(first, &kids[1..], src, scope, depth)
-            }
-            Some(first) if kids.len() == 1 => self.eval(*first, src, scope, depth),
-            Some(first) => {
-                let base = self.eval(*first, src, scope, depth);
-                apply_traversal(base, &kids[1..], src, self, scope, depth)
-            }
-            None => Value::Unknown,
-        }
-    }
-
-    /// `trailing`: a traversal the grammar hung after the whole operation, which belongs to
-    /// its right operand.
-    fn binary(
-        &self,
-        node: TsNode,
-        trailing: &[TsNode],
-        src: &str,
-        scope: &Scope,
-        depth: usize,
-    ) -> Value {
-        // Operands are flat runs of named nodes on either side of the operator token.
-        let mut left = Vec::new();
-        let mut right = Vec::new();
-        let mut op = None;
-        let mut cursor = node.walk();
-        for c in node.children(&mut cursor) {
-            if c.kind() == "comment" {
-                continue;
-            }
-            if !c.is_named() && op.is_none() && !left.is_empty() {
-                op = Some(text(c, src).to_string());
-            } else if c.is_named() {
-                if op.is_none() {
-                    left.push(c);
-                } else {
-                    right.push(c);
-                }
-            }
-        }
-        let Some(op) = op else {
-            return Value::Unknown;
-        };
-        if left.is_empty() || right.is_empty() {
-            return Value::Unknown;
-        }
-        let a = self.sequence(&left, src, scope, depth);
-        right.extend_from_slice(trailing);
-        let b = self.sequence(&right, src, scope, depth);
-        let known = |v: &Value| !matches!(v, Value::Unknown | Value::Partial(_) | Value::Name(_));
-        match op.as_str() {
-            "==" if known(&a) && known(&b) => Value::Bool(a == b),
-            "!=" if known(&a) && known(&b) => Value::Bool(a != b),
-            "&&" => match (a, b) {
-                (Value::Bool(false), _) | (_, Value::Bool(false)) => Value::Bool(false),
-                (Value::Bool(true), Value::Bool(true)) => Value::Bool(true),
-                _ => Value::Unknown,
-            },
-            "||" => match (a, b) {
-                (Value::Bool(true), _) | (_, Value::Bool(true)) => Value::Bool(true),
-                (Value::Bool(false), Value::Bool(false)) => Value::Bool(false),
-                _ => Value::Unknown,
-            },
-            "+" | "-" | "*" => match (a, b) {
-                (Value::Int(x), Value::Int(y)) => match op.as_str() {
-                    "+" => x.checked_add(y),
-                    "-" => x.checked_sub(y),
-                    _ => x.checked_mul(y),
-                }
-                .map(Value::Int)
-                .unwrap_or(Value::Unknown),
-                _ => Value::Unknown,
-            },
-            _ => Value::Unknown,
-        }
-    }
-
-    fn call(&self, node: TsNode, src: &str, scope: &Scope, depth: usize) -> Value {
-        let kids = named_children(node);
-        let Some(name) = kids.first().map(|k| text(*k, src)) else {
-            return Value::Unknown;
-        };
-        let args: Vec<Value> = kids
-            .iter()
-            .find(|k| k.kind() == "function_arguments")
-            .map(|a| {
-                named_children(*a)
-                    .into_iter()
-                    .filter(|k| k.kind() == "expression")
-                    .map(|k| self.eval(k, src, scope, depth))
-                    .collect()
-            })
-            .unwrap_or_default();
-        match (name, args.as_slice()) {
-            ("tobool" | "tostring" | "tonumber" | "tolist" | "toset" | "tomap", [v]) => v.clone(),
-            ("lower", [Value::Str(s)]) => Value::Str(s.to_lowercase()),
-            // The first argument that evaluates; an unknown one might fail or not.
-            ("try", [first, ..]) => first.clone(),
-            ("length", [Value::List(items)]) => Value::Int(items.len() as i64),
-            ("length", [Value::Map(entries)]) => Value::Int(entries.len() as i64),
-            ("concat", _) if args.iter().all(|a| matches!(a, Value::List(_))) => Value::List(
-                args.iter()
-                    .flat_map(|a| match a {
-                        Value::List(items) => items.to_vec(),
-                        _ => Vec::new(),
-                    })
-                    .collect::<Vec<_>>()
-                    .into(),
-            ),
-            // Kept as a call so checks can read the document it encodes.
-            ("jsonencode", [v]) => Value::Call(Arc::new(CallValue {
-                callee: "jsonencode".into(),
-                args: vec![Arg {
-                    name: None,
-                    index: Some(0),
-                    value: v.clone(),
-                    span: Span::default(),
-                    origin: None,
-                    text: String::new(),
-                }],
-            })),
-            ("upper", [Value::Str(s)]) => Value::Str(s.to_uppercase()),
-            ("lookup", [Value::Map(_), Value::Str(k), ..]) => match args[0].get(k) {
-                Some(v) => v.clone(),
-                None => args.get(2).cloned().unwrap_or(Value::Unknown),
-            },
-            ("coalesce", _) => args
-                .iter()
-                .find(|v| !matches!(v, Value::Null | Value::Str(_)) || v.as_str() != Some(""))
-                .filter(|v| !matches!(v, Value::Null))
-                .cloned()
-                .unwrap_or(Value::Unknown),
-            ("merge", _) if args.iter().all(|a| matches!(a, Value::Map(_))) => {
-                let mut out: Vec<(String, Value)> = Vec::new();
-                for a in &args {
-                    if let Value::Map(entries) = a {
-                        for (k, v) in entries.iter() {
-                            out.retain(|(ok, _)| ok != k);
-                            out.push((k.clone(), v.clone()));
-                        }
-                    }
-                }
-                Value::Map(out.into())
-            }
-            _ => Value::Unknown,
-        }
+        scalar_text(&self.eval(key, src, scope, depth))
     }
 
     /// `var.x.y`, `local.z`, `each.value`, `count.index`, an iterator, or a reference to
     /// another block, which stays a name.
     fn traversal(
         &self,
-        var_expr: &TsNode,
-        rest: &[TsNode],
+        root: &str,
+        steps: &[Step],
         src: &str,
         scope: &Scope,
         depth: usize,
     ) -> Value {
-        let root = text(*var_expr, src);
-        let first_attr = rest
-            .first()
-            .filter(|k| k.kind() == "get_attr")
-            .map(|k| attr_name(*k, src));
+        let first_attr = match steps.first() {
+            Some(Step::Attr(name, _)) => Some(name.as_str()),
+            _ => None,
+        };
         let (base, consumed) = match (root, first_attr) {
-            ("var", Some(name)) => (self.var(&name, depth), 1),
-            ("local", Some(name)) => (self.local(&name, depth), 1),
+            ("var", Some(name)) => (self.var(name, depth), 1),
+            ("local", Some(name)) => (self.local(name, depth), 1),
             ("path" | "terraform" | "self", _) => return Value::Unknown,
             _ => match scope.lookup(root) {
                 Some(v) => (v.clone(), 0),
@@ -930,99 +598,150 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                 None => {
                     // A reference to another block: keep its path as a name.
                     let mut name = root.to_string();
-                    for k in rest {
-                        match k.kind() {
-                            "get_attr" => {
+                    for step in steps {
+                        match step {
+                            Step::Attr(attr, _) => {
                                 name.push('.');
-                                name.push_str(&attr_name(*k, src));
+                                name.push_str(attr);
                             }
-                            _ => name.push_str(text(*k, src).trim()),
+                            _ => name.push_str(text(step.span(), src).trim()),
                         }
                     }
                     return Value::Name(name);
                 }
             },
         };
-        apply_traversal(base, &rest[consumed..], src, self, scope, depth)
+        self.apply_traversal(base, &steps[consumed..], src, scope, depth)
     }
-}
 
-fn apply_unary(op: &str, v: Value) -> Value {
-    match (op, v) {
-        ("!", Value::Bool(b)) => Value::Bool(!b),
-        ("-", Value::Int(i)) => i.checked_neg().map(Value::Int).unwrap_or(Value::Unknown),
-        ("-", Value::Float(f)) => Value::Float(-f),
-        _ => Value::Unknown,
-    }
-}
-
-fn attr_name(get_attr: TsNode, src: &str) -> String {
-    named_children(get_attr)
-        .into_iter()
-        .find(|k| k.kind() == "identifier")
-        .map(|k| text(k, src).to_string())
-        .unwrap_or_default()
-}
-
-fn object_key(
-    key: TsNode,
-    src: &str,
-    eval: &Evaluator,
-    scope: &Scope,
-    depth: usize,
-) -> Option<String> {
-    // A bare identifier key is the key itself, not a variable.
-    let kids = named_children(key);
-    if let [only] = kids.as_slice() {
-        if only.kind() == "variable_expr" {
-            return Some(text(*only, src).to_string());
-        }
-    }
-    scalar_text(&eval.eval(key, src, scope, depth))
-}
-
-fn apply_traversal(
-    mut value: Value,
-    steps: &[TsNode],
-    src: &str,
-    eval: &Evaluator,
-    scope: &Scope,
-    depth: usize,
-) -> Value {
-    for step in steps {
-        value = match step.kind() {
-            "get_attr" => value.get(&attr_name(*step, src)).cloned(),
-            "index" => {
-                let idx = named_children(*step)
-                    .first()
-                    .map(|k| match k.kind() {
-                        "new_index" => named_children(*k)
-                            .first()
-                            .map(|e| eval.eval(*e, src, scope, depth))
-                            .unwrap_or(Value::Unknown),
-                        _ => text(*k, src)
-                            .trim_start_matches('.')
-                            .parse()
-                            .map(Value::Int)
-                            .unwrap_or(Value::Unknown),
-                    })
-                    .unwrap_or(Value::Unknown);
-                match (&value, idx) {
+    fn apply_traversal(
+        &self,
+        mut value: Value,
+        steps: &[Step],
+        src: &str,
+        scope: &Scope,
+        depth: usize,
+    ) -> Value {
+        for step in steps {
+            value = match step {
+                Step::Attr(name, _) => value.get(name).cloned(),
+                Step::Index(index, _) => match (&value, self.eval(index, src, scope, depth)) {
                     (Value::List(items), Value::Int(i)) => {
                         usize::try_from(i).ok().and_then(|i| items.get(i)).cloned()
                     }
                     (Value::Map(_), Value::Str(k)) => value.get(&k).cloned(),
                     _ => None,
+                },
+                Step::LegacyIndex(i, _) => match &value {
+                    Value::List(items) => {
+                        usize::try_from(*i).ok().and_then(|i| items.get(i)).cloned()
+                    }
+                    _ => None,
+                },
+                Step::Splat(_) => None,
+            }
+            .unwrap_or(Value::Unknown);
+            if value == Value::Unknown {
+                break;
+            }
+        }
+        value
+    }
+}
+
+fn apply_unary(op: char, v: Value) -> Value {
+    match (op, v) {
+        ('!', Value::Bool(b)) => Value::Bool(!b),
+        ('-', Value::Int(i)) => i.checked_neg().map(Value::Int).unwrap_or(Value::Unknown),
+        ('-', Value::Float(f)) => Value::Float(-f),
+        _ => Value::Unknown,
+    }
+}
+
+fn apply_binary(op: BinaryOp, a: Value, b: Value) -> Value {
+    let known = |v: &Value| !matches!(v, Value::Unknown | Value::Partial(_) | Value::Name(_));
+    match op {
+        BinaryOp::Eq if known(&a) && known(&b) => Value::Bool(a == b),
+        BinaryOp::NotEq if known(&a) && known(&b) => Value::Bool(a != b),
+        BinaryOp::And => match (a, b) {
+            (Value::Bool(false), _) | (_, Value::Bool(false)) => Value::Bool(false),
+            (Value::Bool(true), Value::Bool(true)) => Value::Bool(true),
+            _ => Value::Unknown,
+        },
+        BinaryOp::Or => match (a, b) {
+            (Value::Bool(true), _) | (_, Value::Bool(true)) => Value::Bool(true),
+            (Value::Bool(false), Value::Bool(false)) => Value::Bool(false),
+            _ => Value::Unknown,
+        },
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul => match (a, b) {
+            (Value::Int(x), Value::Int(y)) => match op {
+                BinaryOp::Add => x.checked_add(y),
+                BinaryOp::Sub => x.checked_sub(y),
+                _ => x.checked_mul(y),
+            }
+            .map(Value::Int)
+            .unwrap_or(Value::Unknown),
+            _ => Value::Unknown,
+        },
+        _ => Value::Unknown,
+    }
+}
+
+/// The functions whose result follows from literal arguments and matters to a lint.
+fn apply_call(name: &str, args: Vec<Value>) -> Value {
+    match (name, args.as_slice()) {
+        ("tobool" | "tostring" | "tonumber" | "tolist" | "toset" | "tomap", [v]) => v.clone(),
+        ("lower", [Value::Str(s)]) => Value::Str(s.to_lowercase()),
+        // The first argument that evaluates; an unknown one might fail or not.
+        ("try", [first, ..]) => first.clone(),
+        ("length", [Value::List(items)]) => Value::Int(items.len() as i64),
+        ("length", [Value::Map(entries)]) => Value::Int(entries.len() as i64),
+        ("concat", _) if args.iter().all(|a| matches!(a, Value::List(_))) => Value::List(
+            args.iter()
+                .flat_map(|a| match a {
+                    Value::List(items) => items.to_vec(),
+                    _ => Vec::new(),
+                })
+                .collect::<Vec<_>>()
+                .into(),
+        ),
+        // Kept as a call so checks can read the document it encodes.
+        ("jsonencode", [v]) => Value::Call(Arc::new(CallValue {
+            callee: "jsonencode".into(),
+            args: vec![Arg {
+                name: None,
+                index: Some(0),
+                value: v.clone(),
+                span: Span::default(),
+                origin: None,
+                text: String::new(),
+            }],
+        })),
+        ("upper", [Value::Str(s)]) => Value::Str(s.to_uppercase()),
+        ("lookup", [Value::Map(_), Value::Str(k), ..]) => match args[0].get(k) {
+            Some(v) => v.clone(),
+            None => args.get(2).cloned().unwrap_or(Value::Unknown),
+        },
+        ("coalesce", _) => args
+            .iter()
+            .find(|v| !matches!(v, Value::Null | Value::Str(_)) || v.as_str() != Some(""))
+            .filter(|v| !matches!(v, Value::Null))
+            .cloned()
+            .unwrap_or(Value::Unknown),
+        ("merge", _) if args.iter().all(|a| matches!(a, Value::Map(_))) => {
+            let mut out: Vec<(String, Value)> = Vec::new();
+            for a in &args {
+                if let Value::Map(entries) = a {
+                    for (k, v) in entries.iter() {
+                        out.retain(|(ok, _)| ok != k);
+                        out.push((k.clone(), v.clone()));
+                    }
                 }
             }
-            _ => None,
+            Value::Map(out.into())
         }
-        .unwrap_or(Value::Unknown);
-        if value == Value::Unknown {
-            break;
-        }
+        _ => Value::Unknown,
     }
-    value
 }
 
 /// The text a known scalar interpolates as.
@@ -1038,28 +757,24 @@ fn scalar_text(v: &Value) -> Option<String> {
 
 // ---- blocks to resources --------------------------------------------------------------------
 
-fn lower_file(root: TsNode, src: &str, eval: &Evaluator, facts: &mut Facts) {
-    for block in top_blocks(root) {
-        let (ty, labels) = block_header(block, src);
-        let (kind, name) = match (ty.as_str(), labels.as_slice()) {
+fn lower_file(body: &Body, src: &str, eval: &Evaluator, facts: &mut Facts) {
+    for block in body.blocks() {
+        let (kind, name) = match (block.ty.as_str(), block.labels.as_slice()) {
             ("resource", [kind, name, ..]) => (kind.clone(), name.clone()),
             ("data", [kind, name, ..]) => (format!("data.{kind}"), name.clone()),
             ("module", [name, ..]) => ("module".to_string(), name.clone()),
             _ => continue,
         };
-        let Some(body) = block_body(block) else {
-            continue;
-        };
-        for scope in instances(body, src, eval) {
-            let entries = lower_body(body, src, eval, &scope, 0);
+        for scope in instances(&block.body, src, eval) {
+            let entries = lower_body(&block.body, src, eval, &scope, 0);
             facts.resources.push(Resource {
                 kind: kind.clone(),
                 name: name.clone(),
                 body: Node {
                     kind: NodeKind::Map(entries),
-                    span: span(block),
+                    span: block.span,
                 },
-                span: span(block),
+                span: block.span,
                 header: header_span(block, src),
             });
         }
@@ -1068,18 +783,18 @@ fn lower_file(root: TsNode, src: &str, eval: &Evaluator, facts: &mut Facts) {
 
 /// One scope per instance of a block with a literal `count` or `for_each` (none when it is
 /// zero or empty); a single scope with the instance values unknown otherwise.
-fn instances(body: TsNode, src: &str, eval: &Evaluator) -> Vec<Scope> {
+fn instances(body: &Body, src: &str, eval: &Evaluator) -> Vec<Scope> {
     let base = Scope::default();
-    for (name, attr) in body_attributes(body, src) {
-        match name.as_str() {
+    for attr in body.attributes() {
+        match attr.name.as_str() {
             "count" => {
-                return match eval.eval(attr.expr, src, &base, 0) {
+                return match eval.eval(&attr.expr, src, &base, 0) {
                     Value::Int(n) if n <= 0 => Vec::new(),
                     _ => vec![base.with("count", Value::Map(Default::default()))],
                 };
             }
             "for_each" => {
-                let v = eval.eval(attr.expr, src, &base, 0);
+                let v = eval.eval(&attr.expr, src, &base, 0);
                 return match each_elements(&v) {
                     Some(elems) => elems
                         .into_iter()
@@ -1115,7 +830,7 @@ fn each_elements(v: &Value) -> Option<Vec<(Value, Value)>> {
 }
 
 fn lower_body(
-    body: TsNode,
+    body: &Body,
     src: &str,
     eval: &Evaluator,
     scope: &Scope,
@@ -1125,61 +840,46 @@ fn lower_body(
     if depth > MAX_DEPTH {
         return entries;
     }
-    for child in named_children(body) {
-        match child.kind() {
-            "attribute" => {
-                if let Some((name, attr)) = attribute(child, src) {
-                    let value = eval.eval(attr.expr, src, scope, 0);
-                    entries.push((
-                        name,
-                        Node {
-                            kind: NodeKind::Scalar(value),
-                            span: span(child),
-                        },
-                    ));
+    for item in &body.items {
+        match item {
+            Item::Attribute(attr) => entries.push(lower_attribute(attr, src, eval, scope)),
+            Item::Block(block) if block.ty == "dynamic" => {
+                if let Some(label) = block.labels.first() {
+                    for node in dynamic(block, label, src, eval, scope, depth) {
+                        push_block(&mut entries, label.clone(), node);
+                    }
                 }
             }
-            "block" => {
-                let (ty, labels) = block_header(child, src);
-                let Some(inner) = block_body(child) else {
-                    push_block(&mut entries, ty, empty_map(child));
-                    continue;
-                };
-                if ty == "dynamic" {
-                    if let Some(label) = labels.first() {
-                        for node in dynamic(child, inner, label, src, eval, scope, depth) {
-                            push_block(&mut entries, label.clone(), node);
-                        }
-                    }
-                    continue;
-                }
-                let nested = lower_body(inner, src, eval, scope, depth + 1);
+            Item::Block(block) => {
+                let nested = lower_body(&block.body, src, eval, scope, depth + 1);
                 push_block(
                     &mut entries,
-                    ty,
+                    block.ty.clone(),
                     Node {
                         kind: NodeKind::Map(nested),
-                        span: span(child),
+                        span: block.span,
                     },
                 );
             }
-            _ => {}
         }
     }
     entries
 }
 
-fn empty_map(block: TsNode) -> Node {
-    Node {
-        kind: NodeKind::Map(Vec::new()),
-        span: span(block),
-    }
+fn lower_attribute(attr: &Attribute, src: &str, eval: &Evaluator, scope: &Scope) -> (String, Node) {
+    let value = eval.eval(&attr.expr, src, scope, 0);
+    (
+        attr.name.clone(),
+        Node {
+            kind: NodeKind::Scalar(value),
+            span: attr.span,
+        },
+    )
 }
 
 /// `dynamic "x" { for_each = ..., iterator = it, content { ... } }` as the `x` blocks it makes.
 fn dynamic(
-    block: TsNode,
-    body: TsNode,
+    block: &Block,
     label: &str,
     src: &str,
     eval: &Evaluator,
@@ -1188,26 +888,20 @@ fn dynamic(
 ) -> Vec<Node> {
     let mut for_each = Value::Unknown;
     let mut iterator = label.to_string();
-    for (name, attr) in body_attributes(body, src) {
-        match name.as_str() {
-            "for_each" => for_each = eval.eval(attr.expr, src, scope, 0),
+    for attr in block.body.attributes() {
+        match attr.name.as_str() {
+            "for_each" => for_each = eval.eval(&attr.expr, src, scope, 0),
             "iterator" => {
-                let kids = named_children(attr.expr);
-                if let Some(k) = kids.first() {
-                    iterator = text(*k, src).trim().to_string();
+                iterator = match &attr.expr.kind {
+                    ExprKind::Variable(name) => name.clone(),
+                    _ => text(attr.expr.span, src).trim().to_string(),
                 }
             }
             _ => {}
         }
     }
-    let Some(content) = named_children(body)
-        .into_iter()
-        .find(|b| b.kind() == "block" && block_header(*b, src).0 == "content")
-    else {
+    let Some(content) = block.body.blocks().find(|b| b.ty == "content") else {
         return Vec::new();
-    };
-    let Some(content_body) = block_body(content) else {
-        return vec![empty_map(block)];
     };
     let scopes: Vec<Scope> = match each_elements(&for_each) {
         Some(elems) => elems
@@ -1225,8 +919,8 @@ fn dynamic(
     scopes
         .iter()
         .map(|s| Node {
-            kind: NodeKind::Map(lower_body(content_body, src, eval, s, depth + 1)),
-            span: span(block),
+            kind: NodeKind::Map(lower_body(&content.body, src, eval, s, depth + 1)),
+            span: block.span,
         })
         .collect()
 }
