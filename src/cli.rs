@@ -259,12 +259,19 @@ fn check(linter: &Linter, args: CheckArgs) -> i32 {
         }
     };
     config.apply(&mut report, &cwd);
-    let mut disk = baseline::disk_reader(&cwd);
-    let mut reader = |p: &str| match &buffer_text {
-        Some((shown, text)) if shown == p => Some(text.clone()),
-        _ => disk(p),
-    };
-    report.fingerprints = baseline::fingerprints(&report.findings, &mut reader);
+    // Fingerprints read each file with a finding again: only baselines, SARIF and GitLab
+    // reports use them.
+    let fingerprinted = baseline.is_some()
+        || args.write_baseline.is_some()
+        || matches!(args.format, Format::Sarif | Format::Gitlab);
+    if fingerprinted {
+        let mut disk = baseline::disk_reader(&cwd);
+        let mut reader = |p: &str| match &buffer_text {
+            Some((shown, text)) if shown == p => Some(text.clone()),
+            _ => disk(p),
+        };
+        report.fingerprints = baseline::fingerprints(&report.findings, &mut reader);
+    }
     if let Some(b) = &baseline {
         let scopes: Vec<String> = match &args.stdin_filename {
             Some(p) => vec![walk::display_path(p, &cwd)],
