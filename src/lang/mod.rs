@@ -60,10 +60,11 @@ impl LowerError {
 }
 
 /// Lowers the files of one engine unit: a Terraform module directory's files together (they
-/// share variables and locals), any other file alone. One result per file, in order.
-pub fn lower_unit(files: &[SourceFile]) -> Vec<Result<Facts, LowerError>> {
+/// share variables and locals), any other file alone. One result per file, in order. `dirs`
+/// is what the run has learnt about directories so far (shared by all units of one run).
+pub fn lower_unit(files: &[SourceFile], dirs: &terraform::Dirs) -> Vec<Result<Facts, LowerError>> {
     match files {
-        [first, ..] if first.kind == FileKind::Terraform => terraform::lower_module(files),
+        [first, ..] if first.kind == FileKind::Terraform => terraform::lower_module(files, dirs),
         _ => files.iter().map(lower).collect(),
     }
 }

@@ -14,8 +14,8 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::hcl::{self, Attribute, BinaryOp, Block, Body, Expr, ExprKind, Item, Part, Step};
 use super::LowerError;
@@ -30,7 +30,7 @@ const MAX_DEPTH: usize = 64;
 const MAX_INSTANCES: usize = 64;
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
-    lower_module(std::slice::from_ref(src))
+    lower_module(std::slice::from_ref(src), &Dirs::default())
         .pop()
         .unwrap_or_else(|| Err(LowerError::new("nothing was lowered", None)))
 }
@@ -39,7 +39,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
 /// single file named on the command line or open in an editor). Each file is parsed once;
 /// the module's variables, locals and tfvars come from these files and, for any of the
 /// directory's files not among them, from disk. One result per file, in order.
-pub fn lower_module(files: &[SourceFile]) -> Vec<Result<Facts, LowerError>> {
+pub fn lower_module(files: &[SourceFile], dirs: &Dirs) -> Vec<Result<Facts, LowerError>> {
     let parsed: Vec<Arc<hcl::File>> = files
         .iter()
         .map(|f| Arc::new(hcl::parse(&f.text)))
@@ -50,7 +50,7 @@ pub fn lower_module(files: &[SourceFile]) -> Vec<Result<Facts, LowerError>> {
         .map(Path::to_path_buf)
         .unwrap_or_default();
     let siblings = module_siblings(&dir, files, &parsed);
-    let calls = find_calls(&dir);
+    let calls = find_calls(&dir, dirs);
     // Every file of the module sees the same declarations; a file given in memory that
     // differs from its copy on disk contributed its in-memory text above.
     let decls = ModuleDecls::collect(&siblings);
@@ -174,35 +174,84 @@ fn load_parsed(listing: &[PathBuf], wanted: impl Fn(&Path, &str) -> bool) -> Vec
 /// How many directories up a caller of a local module is looked for.
 const CALLER_LEVELS: usize = 3;
 
-fn canonical(dir: &Path) -> Option<PathBuf> {
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    std::fs::canonicalize(dir).ok()
+/// What one run learns about directories, once however many modules ask: canonical paths
+/// and the parsed files of the directories searched for callers. Every module of a group
+/// searches the same parents; without this each re-read and re-parsed them. A new run (the
+/// editor's next check) reads afresh and sees a parent module's edits.
+#[derive(Default)]
+pub struct Dirs {
+    canonical: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    callers: Mutex<HashMap<PathBuf, Arc<[Parsed]>>>,
+}
+
+impl Dirs {
+    /// `dir` with symbolic links and `.`/`..` resolved, built on its parent's canonical
+    /// path (one `lstat` per directory) rather than a `realpath` per module.
+    fn canonical(&self, dir: &Path) -> Option<PathBuf> {
+        if let Some(hit) = lock(&self.canonical).get(dir) {
+            return hit.clone();
+        }
+        let resolved = match (dir.components().next_back(), dir.parent()) {
+            (Some(Component::Normal(name)), Some(parent)) => {
+                let parent = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+                match std::fs::symlink_metadata(dir) {
+                    Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(dir).ok(),
+                    Ok(_) => self.canonical(parent).map(|p| p.join(name)),
+                    Err(_) => None,
+                }
+            }
+            _ => std::fs::canonicalize(if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            })
+            .ok(),
+        };
+        lock(&self.canonical).insert(dir.to_path_buf(), resolved.clone());
+        resolved
+    }
+
+    /// The parsed files of `dir` that may call a module or declare what its calls use;
+    /// none when `dir` holds no `.tf` file.
+    fn callers(&self, dir: &Path) -> Arc<[Parsed]> {
+        if let Some(hit) = lock(&self.callers).get(dir) {
+            return Arc::clone(hit);
+        }
+        let listed = listing(dir);
+        let files: Arc<[Parsed]> = if listed
+            .iter()
+            .any(|p| p.extension().is_some_and(|e| e == "tf"))
+        {
+            load_parsed(&listed, |path, text| {
+                declares(path, text) || text.contains("module")
+            })
+            .into()
+        } else {
+            Arc::from(Vec::new())
+        };
+        lock(&self.callers).insert(dir.to_path_buf(), Arc::clone(&files));
+        files
+    }
+}
+
+/// A poisoned lock only means another thread panicked mid-insert; the map is still usable.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Inputs of every `module` block in a parent directory whose literal `source` is this
-/// directory, evaluated in the caller's own module. Read afresh for every module: an editor
-/// session sees a parent's edits at once.
-fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
-    let Some(target) = canonical(dir) else {
+/// directory, evaluated in the caller's own module.
+fn find_calls(dir: &Path, dirs: &Dirs) -> Vec<HashMap<String, Value>> {
+    let Some(target) = dirs.canonical(dir) else {
         return Vec::new();
     };
     let mut calls = Vec::new();
     for parent in target.ancestors().skip(1).take(CALLER_LEVELS) {
-        let listed = listing(parent);
-        if !listed
-            .iter()
-            .any(|p| p.extension().is_some_and(|e| e == "tf"))
-        {
-            continue;
-        }
-        // The caller's declarations, and the files that may hold its `module` blocks.
-        let files = load_parsed(&listed, |path, text| {
-            declares(path, text) || text.contains("module")
-        });
+        let files = dirs.callers(parent);
         for file in files.iter().filter(|f| !is_tfvars(&f.path)) {
             for block in file.file.body.blocks().filter(|b| b.ty == "module") {
                 let body = &block.body;
@@ -215,7 +264,7 @@ fn find_calls(dir: &Path) -> Vec<HashMap<String, Value>> {
                 if !(source.starts_with("./") || source.starts_with("../")) {
                     continue;
                 }
-                if canonical(&parent.join(&source)).as_deref() != Some(target.as_path()) {
+                if dirs.canonical(&parent.join(&source)).as_deref() != Some(target.as_path()) {
                     continue;
                 }
                 let decls = ModuleDecls::collect(&files);
@@ -1183,7 +1232,7 @@ resource "aws_ebs_volume" "many" {
             ),
             file("variables.tf", "variable \"enc\" { default = false }\n"),
         ];
-        let results = lower_module(&files);
+        let results = lower_module(&files, &Dirs::default());
         assert_eq!(results.len(), 2);
         let main = results[0].as_ref().unwrap();
         assert_eq!(attr(&main.resources[0], "e"), &Value::Bool(false));
@@ -1211,6 +1260,44 @@ resource "aws_ebs_volume" "many" {
         let f = lower_on_disk(&main);
         let values: Vec<&Value> = f.resources.iter().map(|r| attr(r, "e")).collect();
         assert_eq!(values, vec![&Value::Bool(false)]);
+    }
+
+    #[test]
+    fn calls_resolve_through_dot_dot_and_symlinks_with_one_shared_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for m in ["a", "b"] {
+            std::fs::create_dir_all(root.join("modules").join(m)).unwrap();
+            std::fs::write(
+                root.join("modules").join(m).join("main.tf"),
+                "variable \"enc\" { default = true }\nresource \"t\" \"n\" { e = var.enc }\n",
+            )
+            .unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.join("modules").join("b"), root.join("linked")).unwrap();
+        std::fs::write(
+            root.join("main.tf"),
+            "module \"a\" {\n  source = \"./modules/../modules/a\"\n  enc = false\n}\nmodule \"b\" {\n  source = \"./linked\"\n  enc = 1\n}\n",
+        )
+        .unwrap();
+        let dirs = Dirs::default();
+        let value_of = |m: &str| {
+            let path = root.join("modules").join(m).join("main.tf");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let src = SourceFile::new(path, "main.tf".into(), FileKind::Terraform, text);
+            let facts = lower_module(&[src], &dirs).pop().unwrap().unwrap();
+            facts
+                .resources
+                .iter()
+                .map(|r| attr(r, "e").clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(value_of("a"), vec![Value::Bool(false)]);
+        #[cfg(unix)]
+        assert_eq!(value_of("b"), vec![Value::Int(1)]);
+        // The parent directory was read once for both modules.
+        assert!(lock(&dirs.callers).contains_key(&std::fs::canonicalize(root).unwrap()));
     }
 
     #[test]
