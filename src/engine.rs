@@ -124,6 +124,9 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             column: None,
         });
     }
+    if walked.candidates.len() > SMALL_RUN_FILES {
+        disable_transparent_huge_pages();
+    }
     let (units, outcome) = classify_all(walked.candidates, &cwd);
     base = base.merge(outcome);
     let dirs = lang::terraform::Dirs::default();
@@ -138,6 +141,23 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             .reduce(Outcome::default, Outcome::merge)
     });
     Ok(finish(base.merge(outcome), started))
+}
+
+/// Runs over at most this many files (pre-commit, an editor) keep huge pages: see below.
+const SMALL_RUN_FILES: usize = 64;
+
+/// mimalloc marks its arenas for transparent huge pages; with the kernel's `madvise` policy
+/// each first touch of a 2 MiB region then faults in and zeroes a whole huge page. On a tree
+/// that costs memory for no gain in time (crates tree 140 -> about 95 MB peak without them);
+/// on a one-file run the fewer, larger faults save about half a millisecond (9.05 -> 8.6 ms).
+/// So runs over many files opt out, from the walk on (start-up keeps its few huge pages).
+fn disable_transparent_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours; a
+    // kernel without it returns an error, which changes nothing.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// Lints one in-memory buffer as if it were the file at `path`.

@@ -58,21 +58,7 @@ mod tree_sitter_alloc {
     }
 }
 
-/// mimalloc marks its arenas for transparent huge pages; with the kernel's `madvise` policy
-/// every first touch of a 2 MiB region then faults in and zeroes a whole huge page. That
-/// doubled peak memory (crates tree 140 -> 90 MB, Django 55 -> 24 MB without it) and bought no
-/// speed on any benchmark tree, so the process opts out.
-fn disable_transparent_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours; a
-    // kernel without it returns an error, which changes nothing.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
 fn main() {
-    disable_transparent_huge_pages();
     tree_sitter_alloc::install();
     let code = cleartext::cli::main();
     std::process::exit(code);
