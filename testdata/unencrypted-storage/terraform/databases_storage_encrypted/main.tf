@@ -13,6 +13,14 @@ resource "aws_db_instance" "legacy" {
   instance_class = "db.t3.medium"
 }
 
+# ok: unencrypted-storage -- a KMS key asks for encryption (AWS rejects it without storage_encrypted)
+resource "aws_db_instance" "ledger" {
+  identifier     = "ledger"
+  engine         = "postgres"
+  instance_class = "db.r6g.large"
+  kms_key_id     = aws_kms_key.ledger.arn
+}
+
 # ok: unencrypted-storage -- a read replica inherits encryption from its source
 resource "aws_db_instance" "orders_replica" {
   replicate_source_db = aws_db_instance.orders.identifier
