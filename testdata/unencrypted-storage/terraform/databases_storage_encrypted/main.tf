@@ -53,3 +53,28 @@ resource "aws_neptune_cluster" "graph" {
   # expect: unencrypted-storage
   storage_encrypted = false
 }
+
+module "reporting_db" {
+  source  = "terraform-aws-modules/rds/aws"
+  version = "~> 6.0"
+
+  identifier = "reporting"
+  engine     = "postgres"
+  # expect: unencrypted-storage
+  storage_encrypted = false
+}
+
+module "audit_db" {
+  source  = "terraform-aws-modules/rds/aws"
+  version = "~> 6.0"
+
+  identifier = "audit"
+  engine     = "postgres"
+  # ok: unencrypted-storage -- the module's default is true
+}
+
+module "unrelated" {
+  source = "./modules/reporting"
+  # ok: unencrypted-storage -- a local module's input name says nothing by itself
+  storage_encrypted = false
+}
