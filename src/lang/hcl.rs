@@ -593,11 +593,7 @@ impl<'s> Parser<'s> {
     }
 
     /// `open … close` around `inner`, with newlines as blanks inside.
-    fn bracketed(
-        &mut self,
-        close: u8,
-        inner: impl FnOnce(&mut Self) -> Parsed<ExprKind>,
-    ) -> Parsed<ExprKind> {
+    fn bracketed<T>(&mut self, close: u8, inner: impl FnOnce(&mut Self) -> Parsed<T>) -> Parsed<T> {
         self.enter()?;
         self.pos += 1;
         self.brackets += 1;
@@ -670,20 +666,7 @@ impl<'s> Parser<'s> {
     fn for_expr(&mut self, close: u8) -> Parsed<ExprKind> {
         self.pos += "for".len();
         self.skip_blanks(true);
-        self.ident()?;
-        self.skip_blanks(true);
-        if self.peek() == Some(b',') {
-            self.pos += 1;
-            self.skip_blanks(true);
-            self.ident()?;
-            self.skip_blanks(true);
-        }
-        if !self.at_keyword("in") {
-            return self.error();
-        }
-        self.pos += 2;
-        self.skip_blanks(true);
-        self.expr()?;
+        self.for_header()?;
         self.skip_blanks(true);
         self.expect(b':')?;
         self.skip_blanks(true);
@@ -709,6 +692,25 @@ impl<'s> Parser<'s> {
             return self.error();
         }
         Ok(ExprKind::For)
+    }
+
+    /// `k, v in coll` (or `v in coll`) after a `for`, in expressions and template directives.
+    fn for_header(&mut self) -> Parsed<()> {
+        self.ident()?;
+        self.skip_blanks(true);
+        if self.peek() == Some(b',') {
+            self.pos += 1;
+            self.skip_blanks(true);
+            self.ident()?;
+            self.skip_blanks(true);
+        }
+        if !self.at_keyword("in") {
+            return self.error();
+        }
+        self.pos += 2;
+        self.skip_blanks(true);
+        self.expr()?;
+        Ok(())
     }
 
     /// A function call; `start` is at its name, already read up to `(` or `::`.
@@ -739,12 +741,9 @@ impl<'s> Parser<'s> {
                         _ => return p.error(),
                     }
                 }
-                Ok(ExprKind::Tuple(args))
+                Ok(args)
             })?,
             _ => return self.error(),
-        };
-        let ExprKind::Tuple(args) = args else {
-            return self.error();
         };
         Ok(ExprKind::Call { name, args })
     }
@@ -856,20 +855,7 @@ impl<'s> Parser<'s> {
                                 depth += 1;
                             }
                             "for" => {
-                                self.ident()?;
-                                self.skip_blanks(true);
-                                if self.peek() == Some(b',') {
-                                    self.pos += 1;
-                                    self.skip_blanks(true);
-                                    self.ident()?;
-                                    self.skip_blanks(true);
-                                }
-                                if !self.at_keyword("in") {
-                                    return self.error();
-                                }
-                                self.pos += 2;
-                                self.skip_blanks(true);
-                                self.expr()?;
+                                self.for_header()?;
                                 depth += 1;
                             }
                             "else" => {}
