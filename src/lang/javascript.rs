@@ -13,9 +13,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use tree_sitter::Node;
+use super::flat::Node;
 
-use super::ts::{self, span, text};
+use super::flat::{self, span, text};
 use super::values::{compact, concat};
 use super::LowerError;
 use crate::classify::FileKind;
@@ -56,27 +56,27 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     }
     let tsx = src.display.to_ascii_lowercase().ends_with(".tsx");
     let tree = match (src.kind, tsx) {
-        (FileKind::TypeScript, true) => ts::parse(
+        (FileKind::TypeScript, true) => flat::parse(
             "tsx",
             || tree_sitter_typescript::LANGUAGE_TSX.into(),
             &src.text,
         )?,
-        (FileKind::TypeScript, false) => ts::parse(
+        (FileKind::TypeScript, false) => flat::parse(
             "typescript",
             || tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             &src.text,
         )?,
-        _ => ts::parse(
+        _ => flat::parse(
             "javascript",
             || tree_sitter_javascript::LANGUAGE.into(),
             &src.text,
         )?,
     };
-    let root = tree.root_node();
+    let root = tree.root();
     let mut lowerer = Lowerer::new(&src.text);
     lowerer.bind(root);
     let mut facts = lowerer.emit(root);
-    facts.recovered_errors = ts::error_spans(root);
+    facts.recovered_errors = flat::error_spans(root);
     Ok(facts)
 }
 
@@ -262,8 +262,7 @@ impl<'t> Lowerer<'t> {
                 }
                 _ => {}
             }
-            let mut cursor = node.walk();
-            let children: Vec<_> = node.named_children(&mut cursor).collect();
+            let children: Vec<_> = node.named_children().collect();
             for child in children.into_iter().rev() {
                 stack.push((child, inner));
             }
@@ -297,8 +296,7 @@ impl<'t> Lowerer<'t> {
                 self.define(scope, name, Binding::Assign(value));
             }
             ("object_pattern", Some(value)) => {
-                let mut cursor = name.walk();
-                let props: Vec<_> = name.named_children(&mut cursor).collect();
+                let props: Vec<_> = name.named_children().collect();
                 for prop in props {
                     match prop.kind() {
                         "shorthand_property_identifier_pattern" => {
@@ -344,8 +342,7 @@ impl<'t> Lowerer<'t> {
     fn bind_import(&mut self, node: Node<'t>, scope: usize) {
         let Some(source) = node.child_by_field_name("source") else {
             // `import x = require('m')` keeps its source in the clause.
-            let mut cursor = node.walk();
-            let clauses: Vec<_> = node.named_children(&mut cursor).collect();
+            let clauses: Vec<_> = node.named_children().collect();
             for clause in clauses {
                 if clause.kind() == "import_require_clause" {
                     if let (Some(id), Some(src)) =
@@ -359,13 +356,11 @@ impl<'t> Lowerer<'t> {
             return;
         };
         let module = module_name(&string_text(source, self.src));
-        let mut cursor = node.walk();
-        let children: Vec<_> = node.named_children(&mut cursor).collect();
+        let children: Vec<_> = node.named_children().collect();
         for clause in children {
             match clause.kind() {
                 "import_clause" => {
-                    let mut c2 = clause.walk();
-                    let parts: Vec<_> = clause.named_children(&mut c2).collect();
+                    let parts: Vec<_> = clause.named_children().collect();
                     for part in parts {
                         match part.kind() {
                             "identifier" => {
@@ -385,8 +380,7 @@ impl<'t> Lowerer<'t> {
                                 }
                             }
                             "named_imports" => {
-                                let mut c3 = part.walk();
-                                let specs: Vec<_> = part.named_children(&mut c3).collect();
+                                let specs: Vec<_> = part.named_children().collect();
                                 for spec in specs {
                                     if spec.kind() != "import_specifier" {
                                         continue;
@@ -515,7 +509,7 @@ impl<'t> Lowerer<'t> {
     fn emit(&mut self, root: Node<'t>) -> Facts {
         let mut facts = Facts::default();
         // Each node carries the key path of the object entries around it (`ssl.ca`), so no
-        // walk up the tree is needed (tree-sitter's `parent()` costs the node's depth).
+        // walk up the tree is needed (that walk is quadratic in the nesting).
         let mut stack = vec![(root, 0usize, String::new())];
         while let Some((node, scope, prefix)) = stack.pop() {
             let mut value_prefix = None;
@@ -548,8 +542,7 @@ impl<'t> Lowerer<'t> {
                 "object" | "parenthesized_expression" | "as_expression" | "satisfies_expression"
             );
             let inner = self.child_scope(node, scope);
-            let mut cursor = node.walk();
-            let children: Vec<_> = node.named_children(&mut cursor).collect();
+            let children: Vec<_> = node.named_children().collect();
             for child in children.into_iter().rev() {
                 let p = match &value_prefix {
                     Some((id, path)) if *id == child.id() => path.clone(),
@@ -612,8 +605,7 @@ impl<'t> Lowerer<'t> {
             return out;
         }
         let mut index = Some(0usize);
-        let mut cursor = list.walk();
-        let children: Vec<_> = list.named_children(&mut cursor).collect();
+        let children: Vec<_> = list.named_children().collect();
         for child in children {
             match child.kind() {
                 "comment" => {}
@@ -684,8 +676,7 @@ impl<'t> Lowerer<'t> {
     }
 
     fn emit_entries(&mut self, node: Node<'t>, scope: usize, prefix: &str, facts: &mut Facts) {
-        let mut cursor = node.walk();
-        let children: Vec<_> = node.named_children(&mut cursor).collect();
+        let children: Vec<_> = node.named_children().collect();
         for child in children {
             let (key, value) = match child.kind() {
                 "pair" => {
@@ -753,12 +744,10 @@ impl<'t> Lowerer<'t> {
             .map(|n| self.text(n).to_string())
             .unwrap_or_else(|| "(class)".to_string());
         let mut bases = Vec::new();
-        let mut cursor = node.walk();
-        let children: Vec<_> = node.named_children(&mut cursor).collect();
+        let children: Vec<_> = node.named_children().collect();
         for child in &children {
             if child.kind() == "class_heritage" {
-                let mut c2 = child.walk();
-                let parts: Vec<_> = child.named_children(&mut c2).collect();
+                let parts: Vec<_> = child.named_children().collect();
                 for part in parts {
                     // JavaScript: the expression itself; TypeScript: an extends_clause.
                     let expr = if part.kind() == "extends_clause" {
@@ -778,8 +767,7 @@ impl<'t> Lowerer<'t> {
             return;
         };
         let mut fields = Vec::new();
-        let mut c3 = body.walk();
-        let members: Vec<_> = body.named_children(&mut c3).collect();
+        let members: Vec<_> = body.named_children().collect();
         for member in members {
             let (name_node, ty) = match member.kind() {
                 "field_definition" => (member.child_by_field_name("property"), None),
@@ -825,8 +813,7 @@ impl<'t> Lowerer<'t> {
         facts: &mut Facts,
     ) {
         let Some(arguments) = arguments else { return };
-        let mut cursor = arguments.walk();
-        let args: Vec<_> = arguments.named_children(&mut cursor).collect();
+        let args: Vec<_> = arguments.named_children().collect();
         let object_at = |i: usize| args.get(i).copied().filter(|a| a.kind() == "object");
         let (name, object) = if callee == "mongoose.Schema" || callee == "mongoose.model" {
             let name = match node.parent() {
@@ -858,8 +845,7 @@ impl<'t> Lowerer<'t> {
         };
         let Some(object) = object else { return };
         let mut fields = Vec::new();
-        let mut c2 = object.walk();
-        let props: Vec<_> = object.named_children(&mut c2).collect();
+        let props: Vec<_> = object.named_children().collect();
         for prop in props {
             let key = match prop.kind() {
                 "pair" => prop
@@ -1015,9 +1001,8 @@ impl<'t> Lowerer<'t> {
             }
             "object" => self.eval_object(node, scope, depth),
             "array" => {
-                let mut cursor = node.walk();
                 let children: Vec<_> = node
-                    .named_children(&mut cursor)
+                    .named_children()
                     .filter(|c| c.kind() != "comment")
                     .collect();
                 let mut items = Vec::new();
@@ -1040,8 +1025,7 @@ impl<'t> Lowerer<'t> {
 
     fn eval_object(&mut self, node: Node<'t>, scope: usize, depth: usize) -> Value {
         let mut entries: Vec<(String, Value)> = Vec::new();
-        let mut cursor = node.walk();
-        let children: Vec<_> = node.named_children(&mut cursor).collect();
+        let children: Vec<_> = node.named_children().collect();
         for child in children {
             match child.kind() {
                 "pair" => {
@@ -1119,8 +1103,7 @@ impl<'t> Lowerer<'t> {
             if n != body && is_function(n.kind()) {
                 continue;
             }
-            let mut cursor = n.walk();
-            stack.extend(n.named_children(&mut cursor));
+            stack.extend(n.named_children());
         }
         Value::Name(FUNCTION_RETURNING_NOTHING.into())
     }
@@ -1191,8 +1174,7 @@ impl<'t> Lowerer<'t> {
     fn eval_template(&mut self, node: Node<'t>, scope: usize, depth: usize) -> Value {
         let mut out = String::new();
         let mut partial = false;
-        let mut cursor = node.walk();
-        let children: Vec<_> = node.named_children(&mut cursor).collect();
+        let children: Vec<_> = node.named_children().collect();
         for child in children {
             match child.kind() {
                 "string_fragment" => out.push_str(self.text(child)),
@@ -1436,8 +1418,7 @@ fn string_text(node: Node, src: &str) -> String {
         return text(node, src).to_string();
     }
     let mut out = String::new();
-    let mut cursor = node.walk();
-    for child in node.named_children(&mut cursor) {
+    for child in node.named_children() {
         match child.kind() {
             "string_fragment" => out.push_str(text(child, src)),
             "escape_sequence" => out.push_str(&unescape(text(child, src))),
@@ -1478,8 +1459,7 @@ fn pattern_identifiers(node: Node, src: &str) -> Vec<String> {
             | "accessibility_modifier"
             | "this" => {}
             _ => {
-                let mut cursor = n.walk();
-                stack.extend(n.named_children(&mut cursor));
+                stack.extend(n.named_children());
             }
         }
     }

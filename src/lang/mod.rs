@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod dockerfile;
+pub mod flat;
 pub mod hcl;
 pub mod javascript;
 pub mod pem;

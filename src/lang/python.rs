@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use tree_sitter::Node;
+use super::flat::Node;
 
-use super::ts::{self, span, text};
+use super::flat::{self, span, text};
 use super::values::{compact, concat};
 use super::LowerError;
 use crate::facts::{
@@ -22,13 +22,13 @@ const MAX_EVAL_DEPTH: usize = 96;
 const MAX_BYTES: i64 = 1 << 20;
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
-    let tree = ts::parse("python", || tree_sitter_python::LANGUAGE.into(), &src.text)?;
-    let root = tree.root_node();
+    let tree = flat::parse("python", || tree_sitter_python::LANGUAGE.into(), &src.text)?;
+    let root = tree.root();
     let mut lowerer = Lowerer::new(&src.text);
     lowerer.bind(root);
     lowerer.contexts(root);
     let mut facts = lowerer.emit(root);
-    facts.recovered_errors = ts::error_spans(root);
+    facts.recovered_errors = flat::error_spans(root);
     Ok(facts)
 }
 
@@ -79,8 +79,9 @@ struct Lowerer<'t> {
     /// Names being evaluated right now, to stop on `a = b; b = a`.
     evaluating: Vec<(usize, String)>,
     /// [`Self::context_text`] of every argument list, by node id, computed top-down in one
-    /// pass: walking up with `Node::parent` costs the node's depth per step (tree-sitter
-    /// descends from the root), which made 10,000 nested calls take minutes.
+    /// pass: walking up to the enclosing statement from every argument list is quadratic in
+    /// the nesting (with tree-sitter's own `parent`, which descends from the root, 10,000
+    /// nested calls took minutes).
     arg_context: HashMap<usize, String>,
 }
 
@@ -199,8 +200,7 @@ impl<'t> Lowerer<'t> {
                 }
                 _ => {}
             }
-            let mut cursor = node.walk();
-            let children: Vec<_> = node.named_children(&mut cursor).collect();
+            let children: Vec<_> = node.named_children().collect();
             for child in children.into_iter().rev() {
                 let s = if node.kind() == "class_definition" && child.kind() == "argument_list" {
                     scope
@@ -213,8 +213,7 @@ impl<'t> Lowerer<'t> {
     }
 
     fn bind_import(&mut self, node: Node<'t>, scope: usize) {
-        let mut cursor = node.walk();
-        for child in node.children_by_field_name("name", &mut cursor) {
+        for child in node.children_by_field_name("name") {
             match child.kind() {
                 "dotted_name" => {
                     let full = self.text(child);
@@ -241,8 +240,7 @@ impl<'t> Lowerer<'t> {
         };
         let module = compact(self.text(module));
         let module = module.trim_start_matches('.');
-        let mut cursor = node.walk();
-        for child in node.children_by_field_name("name", &mut cursor) {
+        for child in node.children_by_field_name("name") {
             let (name, alias) = match child.kind() {
                 "dotted_name" => (self.text(child), self.text(child)),
                 "aliased_import" => match (
@@ -438,8 +436,7 @@ impl<'t> Lowerer<'t> {
                 }
                 continue;
             }
-            let mut cursor = n.walk();
-            stack.extend(n.named_children(&mut cursor));
+            stack.extend(n.named_children());
         }
         out.push_str(context);
         out
@@ -508,8 +505,7 @@ impl<'t> Lowerer<'t> {
                 "class_definition" | "module" => (None, None),
                 _ => ctx,
             };
-            let mut cursor = node.walk();
-            for child in node.named_children(&mut cursor) {
+            for child in node.named_children() {
                 stack.push((child, inner));
             }
         }
@@ -542,8 +538,7 @@ impl<'t> Lowerer<'t> {
                 _ => {}
             }
             let inner = self.child_scope(node, scope);
-            let mut cursor = node.walk();
-            let children: Vec<_> = node.named_children(&mut cursor).collect();
+            let children: Vec<_> = node.named_children().collect();
             for child in children.into_iter().rev() {
                 let s = if node.kind() == "class_definition" && child.kind() == "argument_list" {
                     scope
@@ -615,8 +610,7 @@ impl<'t> Lowerer<'t> {
     fn args(&mut self, list: Node<'t>, scope: usize, depth: usize, with_text: bool) -> Vec<Arg> {
         let mut out = Vec::new();
         let mut index = Some(0usize);
-        let mut cursor = list.walk();
-        let children: Vec<_> = list.named_children(&mut cursor).collect();
+        let children: Vec<_> = list.named_children().collect();
         // Argument lists and keyword arguments are neither assignments nor definitions, so
         // every argument's context is the list's.
         let context = if children.is_empty() || !with_text {
@@ -785,9 +779,8 @@ impl<'t> Lowerer<'t> {
 
     fn emit_entries(&mut self, node: Node<'t>, scope: usize, facts: &mut Facts) {
         let prefix = self.dict_path(node, scope);
-        let mut cursor = node.walk();
         let pairs: Vec<_> = node
-            .named_children(&mut cursor)
+            .named_children()
             .filter(|c| c.kind() == "pair")
             .collect();
         let mut fields = Vec::new();
@@ -860,8 +853,7 @@ impl<'t> Lowerer<'t> {
         let class_scope = self.opened.get(&node.id()).copied().unwrap_or(scope);
         let mut bases = Vec::new();
         if let Some(list) = node.child_by_field_name("superclasses") {
-            let mut cursor = list.walk();
-            let children: Vec<_> = list.named_children(&mut cursor).collect();
+            let children: Vec<_> = list.named_children().collect();
             for base in children {
                 if base.kind() != "keyword_argument" {
                     bases.push(self.qualified(base, scope, 0));
@@ -870,8 +862,7 @@ impl<'t> Lowerer<'t> {
         }
         let mut fields = Vec::new();
         if let Some(body) = node.child_by_field_name("body") {
-            let mut cursor = body.walk();
-            let statements: Vec<_> = body.named_children(&mut cursor).collect();
+            let statements: Vec<_> = body.named_children().collect();
             for statement in statements {
                 let Some(assignment) = statement
                     .named_child(0)
@@ -928,9 +919,8 @@ impl<'t> Lowerer<'t> {
             "call" => self.eval_call(node, scope, depth),
             "string" => self.eval_string(node, scope, depth),
             "concatenated_string" => {
-                let mut cursor = node.walk();
                 let parts: Vec<_> = node
-                    .named_children(&mut cursor)
+                    .named_children()
                     .filter(|c| c.kind() == "string")
                     .collect();
                 let mut acc: Option<Value> = None;
@@ -982,8 +972,7 @@ impl<'t> Lowerer<'t> {
             },
             "dictionary" => {
                 let mut entries = Vec::new();
-                let mut cursor = node.walk();
-                let children: Vec<_> = node.named_children(&mut cursor).collect();
+                let children: Vec<_> = node.named_children().collect();
                 for child in children {
                     match child.kind() {
                         "pair" => {
@@ -1011,9 +1000,8 @@ impl<'t> Lowerer<'t> {
                 Value::Map(entries.into())
             }
             "list" | "tuple" => {
-                let mut cursor = node.walk();
                 let children: Vec<_> = node
-                    .named_children(&mut cursor)
+                    .named_children()
                     .filter(|c| c.kind() != "comment")
                     .collect();
                 Value::List(
@@ -1253,8 +1241,7 @@ impl<'t> Lowerer<'t> {
         let mut out = String::new();
         let mut bytes = Vec::new();
         let mut partial = false;
-        let mut cursor = node.walk();
-        let children: Vec<_> = node.named_children(&mut cursor).collect();
+        let children: Vec<_> = node.named_children().collect();
         for child in children {
             match child.kind() {
                 "string_content" => {
@@ -1266,8 +1253,7 @@ impl<'t> Lowerer<'t> {
                     } else {
                         out.push_str(t);
                     }
-                    let mut inner = child.walk();
-                    let escapes: Vec<_> = child.named_children(&mut inner).collect();
+                    let escapes: Vec<_> = child.named_children().collect();
                     if !escapes.is_empty() {
                         // Re-decode the whole content with escapes.
                         let decoded = if is_raw {
@@ -1332,8 +1318,7 @@ fn identifiers_in(node: Node, src: &str) -> Vec<String> {
             }
             "attribute" | "subscript" | "type" => {}
             _ => {
-                let mut cursor = n.walk();
-                stack.extend(n.named_children(&mut cursor));
+                stack.extend(n.named_children());
             }
         }
     }
@@ -1505,8 +1490,8 @@ mod tests {
     #[test]
     fn precomputed_argument_contexts_equal_the_parent_walk() {
         let code = "import hashlib\nx = f(a, g(b))\ndef set_password(self, raw):\n    self.pw = hashlib.md5(raw.encode()).hexdigest()\n    y = [h(1) for _ in k(2)]\n    def inner():\n        return m(3)\n    z = lambda: q(4)\nclass C:\n    a = b(5)\n    def meth(self):\n        c = d(e(6), key=r(7))\nw = {'k': s(8)}\nu: int = t(9)\nv += p(10)\n";
-        let tree = ts::parse("python", || tree_sitter_python::LANGUAGE.into(), code).unwrap();
-        let root = tree.root_node();
+        let tree = flat::parse("python", || tree_sitter_python::LANGUAGE.into(), code).unwrap();
+        let root = tree.root();
         let mut l = Lowerer::new(code);
         l.bind(root);
         l.contexts(root);
@@ -1519,8 +1504,7 @@ mod tests {
                 assert_eq!(fast[&n.id()], l.context_text(n), "{}", l.text(n));
                 seen += 1;
             }
-            let mut c = n.walk();
-            stack.extend(n.named_children(&mut c));
+            stack.extend(n.named_children());
         }
         assert_eq!(seen, fast.len());
     }
