@@ -1,11 +1,12 @@
-//! One run: walk, classify, read, prefilter, lower, lint, collect. Files are processed in
-//! parallel with per-thread parsers; the report is sorted once at the end.
+//! One run: walk, classify, read, prefilter, lower, lint, collect. Each file is handed to the
+//! worker threads as the walk finds it (Terraform modules once the walk is over), with
+//! per-thread parsers; the report is sorted once at the end.
 
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -16,7 +17,7 @@ use crate::lang::{self, Lowered};
 use crate::lint::Linter;
 use crate::source::SourceFile;
 use crate::suppress;
-use crate::walk::{self, display_path, Candidate, WalkOptions};
+use crate::walk::{self, display_path, lock, Candidate, WalkOptions};
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -94,20 +95,62 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
     } else {
         opts.threads
     };
-    let walked = walk::walk(
-        &opts.paths,
-        &WalkOptions {
-            exclude: &opts.exclude,
-            follow_symlinks: opts.follow_symlinks,
-            threads,
-        },
-    )?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         // Generous stacks: syn and the evaluators recurse on deeply nested input.
         .stack_size(64 * 1024 * 1024)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let dirs = lang::terraform::Dirs::default();
+    let found = AtomicUsize::new(0);
+    let checked = Mutex::new(Outcome::default());
+    // Terraform files are linted a module (directory) at a time, once the walk has found
+    // all of them; every other file as soon as the walk finds it.
+    let modules: Mutex<BTreeMap<PathBuf, Vec<(PathBuf, FileKind)>>> = Mutex::default();
+    let walk_options = WalkOptions {
+        exclude: &opts.exclude,
+        follow_symlinks: opts.follow_symlinks,
+        threads,
+    };
+    let walked = pool.in_place_scope(|scope| {
+        walk::walk(&opts.paths, &walk_options, &|candidate: Candidate| {
+            if found.fetch_add(1, Ordering::Relaxed) == SMALL_RUN_FILES {
+                disable_transparent_huge_pages();
+            }
+            let (checked, modules, dirs, cwd) = (&checked, &modules, &dirs, &cwd);
+            // One file per task: a file the prefilter rejects costs microseconds and one it
+            // parses milliseconds.
+            scope.spawn(move |_| {
+                let outcome = match kind_of(&candidate.path) {
+                    Some(FileKind::Terraform) => {
+                        let dir = candidate.path.parent().map(Path::to_path_buf);
+                        lock(modules)
+                            .entry(dir.unwrap_or_default())
+                            .or_default()
+                            .push((candidate.path, FileKind::Terraform));
+                        return;
+                    }
+                    Some(kind) => {
+                        let unit = Unit {
+                            files: vec![(candidate.path, kind)],
+                            explicit: candidate.explicit,
+                        };
+                        process_unit(linter, opts, &unit, cwd, dirs, None)
+                    }
+                    None if candidate.explicit => Outcome {
+                        skipped: vec![Skipped {
+                            path: display_path(&candidate.path, cwd),
+                            reason: "not a kind of file cleartext reads".into(),
+                        }],
+                        ..Outcome::default()
+                    },
+                    None => return,
+                };
+                let mut all = lock(checked);
+                *all = std::mem::take(&mut *all).merge(outcome);
+            });
+        })
+    })?;
 
     let mut base = Outcome::default();
     for (path, reason) in walked.skipped {
@@ -124,33 +167,38 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             column: None,
         });
     }
-    if walked.candidates.len() > SMALL_RUN_FILES {
-        disable_transparent_huge_pages();
-    }
-    let (units, outcome) = classify_all(walked.candidates, &cwd);
-    base = base.merge(outcome);
-    let dirs = lang::terraform::Dirs::default();
+    let units: Vec<Unit> = into_inner(modules)
+        .into_values()
+        .map(|mut files| {
+            // The walk's threads found them in no particular order.
+            files.sort();
+            Unit {
+                files,
+                explicit: false,
+            }
+        })
+        .collect();
     let outcome = pool.install(|| {
         units
             .par_iter()
-            // One file per task: a file the prefilter rejects costs microseconds and one it
-            // parses milliseconds, so rayon's default even halves left one core idle for a
-            // third of a crates.io scan (2.2 s before, 1.6 s after, 2 cores).
             .with_max_len(1)
             .map(|unit| process_unit(linter, opts, unit, &cwd, &dirs, None))
             .reduce(Outcome::default, Outcome::merge)
     });
+    let outcome = into_inner(checked).merge(outcome);
     Ok(finish(base.merge(outcome), started))
 }
 
-/// Runs over at most this many files (pre-commit, an editor) keep huge pages: see below.
+/// Runs over at most this many files (pre-commit, an editor) keep huge pages: see below. The
+/// walk's next file turns them off.
 const SMALL_RUN_FILES: usize = 64;
 
 /// mimalloc marks its arenas for transparent huge pages; with the kernel's `madvise` policy
 /// each first touch of a 2 MiB region then faults in and zeroes a whole huge page. On a tree
 /// that costs memory for no gain in time (crates tree 140 -> about 95 MB peak without them);
 /// on a one-file run the fewer, larger faults save about half a millisecond (9.05 -> 8.6 ms).
-/// So runs over many files opt out, from the walk on (start-up keeps its few huge pages).
+/// So runs over many files opt out once the walk has found more (start-up and the first files
+/// keep their few huge pages).
 fn disable_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours; a
@@ -200,41 +248,19 @@ fn finish(outcome: Outcome, started: Instant) -> Report {
     report
 }
 
-/// Decides each candidate's kind and groups Terraform files by module directory.
-fn classify_all(candidates: Vec<Candidate>, cwd: &Path) -> (Vec<Unit>, Outcome) {
-    let mut outcome = Outcome::default();
-    let mut units = Vec::new();
-    let mut modules: BTreeMap<PathBuf, Vec<(PathBuf, FileKind)>> = BTreeMap::new();
-    for c in candidates {
-        let head = if classify::needs_head(&c.path) {
-            read_head(&c.path)
-        } else {
-            Vec::new()
-        };
-        match classify::classify(&c.path, &head) {
-            Some(FileKind::Terraform) => {
-                let dir = c.path.parent().map(Path::to_path_buf).unwrap_or_default();
-                modules
-                    .entry(dir)
-                    .or_default()
-                    .push((c.path, FileKind::Terraform));
-            }
-            Some(kind) => units.push(Unit {
-                files: vec![(c.path, kind)],
-                explicit: c.explicit,
-            }),
-            None if c.explicit => outcome.skipped.push(Skipped {
-                path: display_path(&c.path, cwd),
-                reason: "not a kind of file cleartext reads".into(),
-            }),
-            None => {}
-        }
-    }
-    units.extend(modules.into_values().map(|files| Unit {
-        files,
-        explicit: false,
-    }));
-    (units, outcome)
+/// The kind of a file the walk found, reading its head when the name does not tell.
+fn kind_of(path: &Path) -> Option<FileKind> {
+    let head = if classify::needs_head(path) {
+        read_head(path)
+    } else {
+        Vec::new()
+    };
+    classify::classify(path, &head)
+}
+
+fn into_inner<T>(m: Mutex<T>) -> T {
+    m.into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn read_head(path: &Path) -> Vec<u8> {

@@ -85,6 +85,18 @@ fn minified_bundles_are_skipped_unless_named() {
         .any(|s| s.path.ends_with("app.min.js") && s.reason.contains("minified")));
     assert_eq!(walked.summary.files_skipped, 1);
 
-    let named = scan(vec![bundle]);
+    let named = scan(vec![bundle.clone()]);
     assert_eq!(named.findings.len(), 1);
+
+    // Named and also reached through its directory, in either order: still named, and
+    // checked once.
+    for paths in [
+        vec![dir.path().to_path_buf(), bundle.clone()],
+        vec![bundle.clone(), dir.path().to_path_buf()],
+    ] {
+        let both = scan(paths);
+        assert_eq!(both.findings.len(), 1, "{:?}", both.findings);
+        assert!(both.skipped.is_empty(), "{:?}", both.skipped);
+        assert_eq!(both.summary.files_scanned, 1);
+    }
 }
