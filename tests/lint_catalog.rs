@@ -41,6 +41,17 @@ fn every_fixed_rule_id_has_a_lint_file_and_no_other_exists() {
 }
 
 #[test]
+fn the_json_copies_read_as_the_lint_files_do() {
+    let from_json = catalog::load().expect("JSON copies parse");
+    let from_toml = catalog::load_toml().expect("lint files parse");
+    assert_eq!(from_json.len(), FIXED_IDS.len());
+    let patterns: usize = from_json.iter().map(|l| l.patterns.len()).sum();
+    assert!(patterns > 400, "{patterns} patterns");
+    // Every field, parameters and `equals` values (integers stay integers) included.
+    assert_eq!(format!("{from_json:#?}"), format!("{from_toml:#?}"));
+}
+
+#[test]
 fn unknown_keys_in_a_lint_file_are_errors() {
     let good = std::fs::read_to_string("lints/ecb-mode.toml").unwrap();
     assert!(catalog::parse("ecb-mode.toml", &good).is_ok());
