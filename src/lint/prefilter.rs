@@ -11,6 +11,11 @@
 //! `allows` cannot be the module `request` or `ws`. Such words count only where the bytes
 //! beside them cannot continue an identifier. Words from strings (URL schemes, expected
 //! values, password words) count anywhere.
+//!
+//! Python files meet a cheaper test first: most Python patterns need an import (a scan of the
+//! `import`/`from` statements decides), and each of the others needs one of a few dozen words
+//! (one SIMD search over the lower-cased bytes). A file that fails both cannot pass, and skips
+//! the word search; tests check the gate changes no decision.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -146,6 +151,10 @@ struct KindFilter {
     imports: Vec<Option<Vec<String>>>,
     /// Per pattern, `lint-id#n` (for `debug-prefilter`).
     labels: Vec<String>,
+    /// Python: a cheaper test first (see [`gate_words`]). A file that imports none of the
+    /// modules the patterns need and holds none of these words, in any case, cannot pass: it
+    /// is rejected without the word search, which is most of the prefilter's time.
+    gate: Option<aho_corasick::packed::Searcher>,
 }
 
 pub struct Prefilter {
@@ -248,11 +257,33 @@ impl Prefilter {
 impl KindFilter {
     /// The indexes of the patterns whose clauses `bytes` satisfy, lazily.
     fn passing<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+        self.passing_through(bytes, self.gate.as_ref())
+    }
+
+    /// [`Self::passing`], with this gate (the tests compare with none).
+    fn passing_through<'a>(
+        &'a self,
+        bytes: &'a [u8],
+        gate: Option<&aho_corasick::packed::Searcher>,
+    ) -> impl Iterator<Item = usize> + 'a {
         // Per word, a bit per occurrence kind seen. Without an automaton (it failed to
         // build) every word counts as present everywhere: the prefilter must never hide
         // findings.
+        let mut imported: Option<Vec<Import>> = None;
+        let mut hopeless = false;
+        if let Some(gate) = gate {
+            let imports = python_imports(bytes);
+            let reachable = self.imports.iter().flatten().flatten().any(|module| {
+                imports
+                    .iter()
+                    .any(|import| reaches(import, module.as_bytes()))
+            });
+            hopeless = !reachable && gate.find(bytes.to_ascii_lowercase()).is_none();
+            imported = Some(imports);
+        }
         let mut present = vec![0u8; self.words.len()];
         match self.automaton() {
+            _ if hopeless => {}
             Some(ac) => {
                 for m in ac.find_overlapping_iter(bytes) {
                     let w = m.pattern().as_usize();
@@ -261,8 +292,10 @@ impl KindFilter {
             }
             None => present.fill(0xff),
         }
-        let mut imported: Option<Vec<Import>> = None;
         (0..self.patterns.len()).filter(move |&i| {
+            if hopeless {
+                return false;
+            }
             let holds = |clause: &IndexedClause| {
                 clause
                     .iter()
@@ -310,6 +343,16 @@ impl KindFilter {
         words.sort();
         words.dedup();
         let index = |w: &Word| (words.binary_search(&w.text).unwrap_or(0), w.accepted());
+        let gate = if imports.iter().any(Option::is_some) {
+            gate_words(&patterns, &imports).and_then(|words| {
+                aho_corasick::packed::Config::new()
+                    .builder()
+                    .extend(words)
+                    .build()
+            })
+        } else {
+            None
+        };
         let patterns = patterns
             .iter()
             .map(|cs| {
@@ -323,6 +366,7 @@ impl KindFilter {
             })
             .collect();
         KindFilter {
+            gate,
             always: always || words.is_empty(),
             words,
             ac: OnceLock::new(),
@@ -331,6 +375,35 @@ impl KindFilter {
             labels,
         }
     }
+}
+
+/// For the patterns that need no import: from each, one clause, and from each alternative of
+/// that clause its longest word, lower-cased. A file passes such a pattern only if every
+/// clause holds, so only if one of these words occurs in it in some case; the other patterns
+/// need an import. `None` when a pattern offers no such clause (the gate would be unsound).
+fn gate_words(patterns: &[Vec<Clause>], imports: &[Option<Vec<String>>]) -> Option<Vec<String>> {
+    let mut words = Vec::new();
+    for (clauses, needs) in patterns.iter().zip(imports) {
+        if needs.is_some() {
+            continue;
+        }
+        let best = clauses
+            .iter()
+            .filter_map(|clause| {
+                let picks: Vec<&Word> = clause
+                    .iter()
+                    .map(|alt| alt.iter().max_by_key(|w| w.text.len()))
+                    .collect::<Option<_>>()?;
+                let shortest = picks.iter().map(|w| w.text.len()).min()?;
+                Some((shortest, picks))
+            })
+            // The clause whose shortest pick is longest: long words are rare words.
+            .max_by_key(|(shortest, picks)| (*shortest, std::cmp::Reverse(picks.len())))?;
+        words.extend(best.1.iter().map(|w| w.text.to_ascii_lowercase()));
+    }
+    words.sort();
+    words.dedup();
+    Some(words)
 }
 
 /// The top-level modules a Python file must import for `p` to match: the first segment of
@@ -375,8 +448,75 @@ pub enum Import {
     Under(Vec<u8>),
 }
 
+/// Statements end at a newline, and also at `;` and `:` (`try: import x` counts).
+fn ends_statement(b: &u8) -> bool {
+    matches!(b, b'\n' | b';' | b':')
+}
+
 pub fn python_imports(bytes: &[u8]) -> Vec<Import> {
+    // Every statement that imports starts with `import` or `from`: only those occurrences are
+    // looked at, and only when one starts its statement, so the scan costs a search for two
+    // words (the line-by-line split it replaces cost as much as the whole-file word search).
+    // Every position is scanned a bounded number of times, also on one megabyte-long line.
+    // A packed (SIMD) search: `i` and `f` are too common for a first-byte scan to skip much.
+    static KEYWORDS: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    let Some(keywords) = KEYWORDS
+        .get_or_init(|| {
+            aho_corasick::packed::Config::new()
+                .builder()
+                .extend(["import", "from"])
+                .build()
+        })
+        .as_ref()
+    else {
+        return python_imports_line_by_line(bytes);
+    };
     let mut out = Vec::new();
+    // The statement containing the last occurrence: where it starts (after its separator),
+    // where its first non-blank byte is, and where it ends.
+    let mut scanned = 0;
+    let mut statement_start = 0;
+    let mut first_word: Option<usize> = None;
+    let mut statement_end = 0;
+    for m in keywords.find_iter(bytes) {
+        let at = m.start();
+        if let Some(sep) = bytes[scanned..at].iter().rposition(ends_statement) {
+            statement_start = scanned + sep + 1;
+            first_word = None;
+        }
+        scanned = at;
+        let first = *first_word.get_or_insert_with(|| {
+            statement_start
+                + bytes[statement_start..]
+                    .iter()
+                    .position(|b| !b.is_ascii_whitespace())
+                    .unwrap_or(bytes.len() - statement_start)
+        });
+        if first != at {
+            continue;
+        }
+        if statement_end <= at {
+            statement_end = bytes[at..]
+                .iter()
+                .position(ends_statement)
+                .map_or(bytes.len(), |i| at + i);
+        }
+        statement_imports(&bytes[at..statement_end], &mut out);
+    }
+    out
+}
+
+/// The reference [`python_imports`] is tested against: every statement, split out.
+fn python_imports_line_by_line(bytes: &[u8]) -> Vec<Import> {
+    let mut out = Vec::new();
+    for statement in bytes.split(ends_statement) {
+        statement_imports(statement.trim_ascii_start(), &mut out);
+    }
+    out
+}
+
+/// The imports of one statement (its leading blanks already trimmed).
+fn statement_imports(statement: &[u8], out: &mut Vec<Import>) {
     let dotted = |part: &[u8]| -> Vec<u8> {
         let end = part
             .iter()
@@ -390,49 +530,44 @@ pub fn python_imports(bytes: &[u8]) -> Vec<Import> {
             .is_some_and(u8::is_ascii_whitespace)
             .then_some(keyword.len())
     };
-    // Statements after `:` or `;` on one line (`try: import x`) count too.
-    for statement in bytes.split(|b| matches!(b, b'\n' | b';' | b':')) {
-        let statement = statement.trim_ascii_start();
-        if let Some(n) = after_keyword(statement, b"import") {
-            for part in statement[n..].split(|b| *b == b',') {
-                let module = dotted(part.trim_ascii_start());
-                let top = module.split(|b| *b == b'.').next().unwrap_or(&[]).to_vec();
-                if !top.is_empty() {
-                    out.push(Import::Bound(top));
-                }
+    if let Some(n) = after_keyword(statement, b"import") {
+        for part in statement[n..].split(|b| *b == b',') {
+            let module = dotted(part.trim_ascii_start());
+            let top = module.split(|b| *b == b'.').next().unwrap_or(&[]).to_vec();
+            if !top.is_empty() {
+                out.push(Import::Bound(top));
             }
-        } else if let Some(n) = after_keyword(statement, b"from") {
-            let rest = statement[n..].trim_ascii_start();
-            let module = dotted(rest);
-            if module.is_empty() || module.starts_with(b".") {
-                continue;
-            }
-            let names = rest
-                .windows(7)
-                .position(|w| w == b"import ")
-                .map(|pos| &rest[pos + 7..])
-                .unwrap_or(&[]);
-            let names = names.trim_ascii();
-            if names.is_empty()
-                || names.starts_with(b"(")
-                || names.starts_with(b"*")
-                || names.ends_with(b"\\")
-            {
-                out.push(Import::Under(module));
-                continue;
-            }
-            for name in names.split(|b| *b == b',') {
-                let name = dotted(name.trim_ascii_start());
-                if !name.is_empty() {
-                    let mut full = module.clone();
-                    full.push(b'.');
-                    full.extend_from_slice(&name);
-                    out.push(Import::Name(full));
-                }
+        }
+    } else if let Some(n) = after_keyword(statement, b"from") {
+        let rest = statement[n..].trim_ascii_start();
+        let module = dotted(rest);
+        if module.is_empty() || module.starts_with(b".") {
+            return;
+        }
+        let names = rest
+            .windows(7)
+            .position(|w| w == b"import ")
+            .map(|pos| &rest[pos + 7..])
+            .unwrap_or(&[]);
+        let names = names.trim_ascii();
+        if names.is_empty()
+            || names.starts_with(b"(")
+            || names.starts_with(b"*")
+            || names.ends_with(b"\\")
+        {
+            out.push(Import::Under(module));
+            return;
+        }
+        for name in names.split(|b| *b == b',') {
+            let name = dotted(name.trim_ascii_start());
+            if !name.is_empty() {
+                let mut full = module.clone();
+                full.push(b'.');
+                full.extend_from_slice(&name);
+                out.push(Import::Name(full));
             }
         }
     }
-    out
 }
 
 /// Can these imports lead to a name starting with `required` (`requests.Session`)?
@@ -653,6 +788,127 @@ mod tests {
         );
         assert!(can("aws_cdk.aws_s3.Bucket"));
         assert!(!can("ssl.wrap_socket") && !can("local.x"));
+    }
+
+    /// Python sources for the tests below: every fixture, and statements built to trip a
+    /// scanner that looks only at `import` and `from`.
+    fn python_samples() -> Vec<Vec<u8>> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        let mut dirs = vec![root.join("testdata")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "py") {
+                    out.push(std::fs::read(&path).unwrap());
+                }
+            }
+        }
+        assert!(out.len() >= 20, "{} Python fixtures", out.len());
+        for s in [
+            "from requests \\\n    import get\n",
+            "import os; import ssl\nx = 1; from hashlib import md5, sha1 as s\n",
+            "try: import httpx\nexcept ImportError: from urllib import request\n",
+            "from importlib import import_module\nimportlib = 1\nfromage = 2\n",
+            "\tfrom\tos import (\n    path,\n)\r\nimport\x0cyaml\n",
+            "    from the docs: import nothing\nfrom . import local\nfrom .x import y\n",
+            "x = 'import requests'; y = \"from ssl import x\"\n",
+            "import",
+            "from",
+            "",
+        ] {
+            out.push(s.as_bytes().to_vec());
+        }
+        // One long line full of both words, and random mixes of the bytes that matter.
+        out.push(b"a import b; from c import d: ".repeat(20_000));
+        let parts: [&[u8]; 16] = [
+            b"import",
+            b"from",
+            b" ",
+            b"\n",
+            b";",
+            b":",
+            b"a",
+            b".",
+            b",",
+            b"(",
+            b"*",
+            b"\\",
+            b"requests",
+            b"ssl",
+            b"\t",
+            b"\r",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..3000 {
+            let mut text = Vec::new();
+            for _ in 0..(seed % 40) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.extend_from_slice(parts[(seed >> 33) as usize % parts.len()]);
+            }
+            out.push(text);
+        }
+        out
+    }
+
+    #[test]
+    fn the_import_scan_equals_the_line_by_line_split() {
+        for text in python_samples() {
+            assert_eq!(
+                python_imports(&text),
+                python_imports_line_by_line(&text),
+                "{}",
+                String::from_utf8_lossy(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_python_gate_rejects_only_files_that_pass_no_pattern() {
+        let lints = crate::lint::catalog::load().unwrap();
+        let prefilter = Prefilter::new(&lints);
+        let python = &prefilter.kinds[&FileKind::Python];
+        let gate = python
+            .gate
+            .as_ref()
+            .expect("the Python patterns allow a gate");
+        let mut passed = 0;
+        for text in python_samples() {
+            let with: Vec<usize> = python.passing_through(&text, Some(gate)).collect();
+            let without: Vec<usize> = python.passing_through(&text, None).collect();
+            assert_eq!(with, without, "{}", String::from_utf8_lossy(&text));
+            passed += usize::from(!with.is_empty());
+        }
+        // The samples exercise both outcomes.
+        assert!(passed >= 20, "{passed}");
+        // Every pattern that needs no import, given just the words of its clauses, passes
+        // through the gate as without it.
+        let mut built = 0;
+        for (i, clauses) in python.patterns.iter().enumerate() {
+            if python.imports[i].is_some() {
+                continue;
+            }
+            let text: Vec<u8> = clauses
+                .iter()
+                .filter_map(|clause| clause.first())
+                .flatten()
+                .flat_map(|&(w, _)| format!(" {} \n", python.words[w]).into_bytes())
+                .collect();
+            let without: Vec<usize> = python.passing_through(&text, None).collect();
+            assert!(without.contains(&i), "{}: {without:?}", python.labels[i]);
+            let with: Vec<usize> = python.passing_through(&text, Some(gate)).collect();
+            assert_eq!(with, without, "{}", python.labels[i]);
+            built += 1;
+        }
+        assert!(built >= 20, "{built}");
+        // And the gate does reject: a file with neither an import nor a gate word.
+        let plain = b"def add(a, b):\n    return a + b\n";
+        assert_eq!(python.passing_through(plain, None).count(), 0);
+        assert!(gate.find(plain.to_ascii_lowercase()).is_none());
     }
 
     #[test]
