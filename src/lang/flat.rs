@@ -273,6 +273,11 @@ impl<'f> Node<'f> {
 
     /// The first child filling field `name`, if the grammar has that field.
     pub fn child_by_field_name(&self, name: &str) -> Option<Node<'f>> {
+        // An error node has no fields of its own: tree-sitter answers none here, even where
+        // a cursor over its children reports the field of a rule recovered inside it.
+        if self.is_error() {
+            return None;
+        }
         self.children_by_field_name(name).next()
     }
 

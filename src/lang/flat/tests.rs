@@ -135,6 +135,56 @@ fn matches_tree_sitter_on_every_fixture() {
     }
 }
 
+/// Fixtures with random bytes deleted, duplicated or swapped in: broken syntax, error and
+/// missing nodes everywhere. `FLAT_FUZZ_ITERS` (default 300) mutations.
+#[test]
+fn matches_tree_sitter_on_mutated_fixtures() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources_under(&root.join("testdata"), &mut files);
+    files.sort();
+    let iters: usize = std::env::var("FLAT_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
+    let alphabet = b"(){}[]:;,.'\"`\n \t=+*/\\#$";
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |bound: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % bound.max(1) as u64) as usize
+    };
+    for i in 0..iters {
+        let path = &files[next(files.len())];
+        let (name, language) = grammar_for(path).expect("filtered above");
+        let mut bytes = std::fs::read(path).expect("fixture");
+        for _ in 0..=next(8) {
+            let at = next(bytes.len() + 1);
+            match next(3) {
+                0 if at < bytes.len() => {
+                    let end = (at + next(16)).min(bytes.len());
+                    bytes.drain(at..end);
+                }
+                1 => bytes.insert(at, alphabet[next(alphabet.len())]),
+                _ => {
+                    let end = (at + next(32)).min(bytes.len());
+                    let copy = bytes[at..end].to_vec();
+                    let to = next(bytes.len() + 1);
+                    bytes.splice(to..to, copy);
+                }
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        assert_same(
+            &format!("mutation {i} of {}", path.display()),
+            name,
+            language,
+            &text,
+        );
+    }
+}
+
 #[test]
 fn matches_tree_sitter_on_broken_code() {
     let python = || tree_sitter_python::LANGUAGE.into();
