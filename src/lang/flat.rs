@@ -19,8 +19,8 @@ use std::sync::{Mutex, OnceLock};
 
 use tree_sitter::{Language, Tree};
 
+use super::ts::SyntaxNode;
 use super::LowerError;
-use crate::facts::Span;
 
 /// Kind and field names of one grammar, read once per process.
 pub struct Grammar {
@@ -320,29 +320,22 @@ pub fn parse(
     Flat::new(&tree, Grammar::get(name, language), text.len())
 }
 
-pub fn span(node: Node) -> Span {
-    Span::new(node.start_byte(), node.end_byte())
-}
-
-pub fn text<'a>(node: Node, src: &'a str) -> &'a str {
-    src.get(node.start_byte()..node.end_byte()).unwrap_or("")
-}
-
-/// Where the parser recovered from syntax errors, in order: error and missing nodes.
-pub fn error_spans(root: Node) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        if node.is_error() || node.is_missing() {
-            out.push(span(node));
-            continue;
-        }
-        if node.has_error() {
-            stack.extend(node.children());
-        }
+impl SyntaxNode for Node<'_> {
+    fn byte_range(&self) -> std::ops::Range<usize> {
+        self.start_byte()..self.end_byte()
     }
-    out.sort();
-    out
+    fn is_error(&self) -> bool {
+        Node::is_error(self)
+    }
+    fn is_missing(&self) -> bool {
+        Node::is_missing(self)
+    }
+    fn has_error(&self) -> bool {
+        Node::has_error(self)
+    }
+    fn push_children(&self, out: &mut Vec<Self>) {
+        out.extend(self.children());
+    }
 }
 
 #[cfg(test)]

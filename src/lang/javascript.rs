@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 use super::flat::Node;
 
-use super::flat::{self, span, text};
+use super::flat;
+use super::ts::{self, span, text};
 use super::values::{compact, concat};
 use super::LowerError;
 use crate::classify::FileKind;
@@ -76,7 +77,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let mut lowerer = Lowerer::new(&src.text);
     lowerer.bind(root);
     let mut facts = lowerer.emit(root);
-    facts.recovered_errors = flat::error_spans(root);
+    facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
 }
 

@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use super::flat::Node;
 
-use super::flat::{self, span, text};
+use super::flat;
+use super::ts::{self, span, text};
 use super::values::{compact, concat};
 use super::LowerError;
 use crate::facts::{
@@ -28,7 +29,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     lowerer.bind(root);
     lowerer.contexts(root);
     let mut facts = lowerer.emit(root);
-    facts.recovered_errors = flat::error_spans(root);
+    facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
 }
 

@@ -37,16 +37,47 @@ pub fn parse(
     })
 }
 
-pub fn span(node: Node) -> Span {
-    Span::new(node.start_byte(), node.end_byte())
+/// What the helpers below ask of a node: tree-sitter's own, or the flat copy's
+/// ([`super::flat::Node`]).
+pub trait SyntaxNode: Copy {
+    fn byte_range(&self) -> std::ops::Range<usize>;
+    fn is_error(&self) -> bool;
+    fn is_missing(&self) -> bool;
+    /// The node is or contains a syntax error.
+    fn has_error(&self) -> bool;
+    fn push_children(&self, out: &mut Vec<Self>);
 }
 
-pub fn text<'a>(node: Node, src: &'a str) -> &'a str {
-    src.get(node.start_byte()..node.end_byte()).unwrap_or("")
+impl SyntaxNode for Node<'_> {
+    fn byte_range(&self) -> std::ops::Range<usize> {
+        self.start_byte()..self.end_byte()
+    }
+    fn is_error(&self) -> bool {
+        Node::is_error(self)
+    }
+    fn is_missing(&self) -> bool {
+        Node::is_missing(self)
+    }
+    fn has_error(&self) -> bool {
+        Node::has_error(self)
+    }
+    fn push_children(&self, out: &mut Vec<Self>) {
+        let mut cursor = self.walk();
+        out.extend(self.children(&mut cursor));
+    }
+}
+
+pub fn span(node: impl SyntaxNode) -> Span {
+    let range = node.byte_range();
+    Span::new(range.start, range.end)
+}
+
+pub fn text(node: impl SyntaxNode, src: &str) -> &str {
+    src.get(node.byte_range()).unwrap_or("")
 }
 
 /// Spans of ERROR and MISSING nodes, outermost only, found without recursion.
-pub fn error_spans(root: Node) -> Vec<Span> {
+pub fn error_spans<N: SyntaxNode>(root: N) -> Vec<Span> {
     let mut out = Vec::new();
     if !root.has_error() {
         return out;
@@ -57,11 +88,9 @@ pub fn error_spans(root: Node) -> Vec<Span> {
             out.push(span(node));
             continue;
         }
-        if !node.has_error() {
-            continue;
+        if node.has_error() {
+            node.push_children(&mut stack);
         }
-        let mut cursor = node.walk();
-        stack.extend(node.children(&mut cursor));
     }
     out.sort();
     out

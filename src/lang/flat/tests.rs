@@ -113,7 +113,11 @@ fn assert_same(label: &str, name: &'static str, language: fn() -> Language, text
             if !cursor.goto_parent() {
                 assert_eq!(index, flat.len(), "{label}: node count");
                 let ts_errors = super::super::ts::error_spans(tree.root_node());
-                assert_eq!(error_spans(flat.root()), ts_errors, "{label}: error spans");
+                assert_eq!(
+                    super::super::ts::error_spans(flat.root()),
+                    ts_errors,
+                    "{label}: error spans"
+                );
                 return;
             }
         }
