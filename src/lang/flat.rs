@@ -220,19 +220,6 @@ impl<'f> Node<'f> {
         self.entry().flags & NAMED != 0
     }
 
-    pub fn is_error(&self) -> bool {
-        self.entry().kind == u16::MAX
-    }
-
-    pub fn is_missing(&self) -> bool {
-        self.entry().flags & MISSING != 0
-    }
-
-    /// The node is or contains a syntax error.
-    pub fn has_error(&self) -> bool {
-        self.entry().flags & HAS_ERROR != 0
-    }
-
     pub fn start_byte(&self) -> usize {
         self.entry().start as usize
     }
@@ -325,13 +312,13 @@ impl SyntaxNode for Node<'_> {
         self.start_byte()..self.end_byte()
     }
     fn is_error(&self) -> bool {
-        Node::is_error(self)
+        self.entry().kind == u16::MAX
     }
     fn is_missing(&self) -> bool {
-        Node::is_missing(self)
+        self.entry().flags & MISSING != 0
     }
     fn has_error(&self) -> bool {
-        Node::has_error(self)
+        self.entry().flags & HAS_ERROR != 0
     }
     fn push_children(&self, out: &mut Vec<Self>) {
         out.extend(self.children());
