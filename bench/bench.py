@@ -27,18 +27,7 @@ WORK = os.path.join(HERE, "work")
 BIN = os.path.join(ROOT, "target", "release", "cleartext")
 
 DJANGO = "django==5.1.4"
-NPM_PACKAGES = [
-    "typescript@5.6.3",
-    "aws-sdk@2.1692.0",
-    "webpack@5.96.1",
-    "express@4.21.1",
-    "axios@1.7.7",
-    "mongoose@8.8.1",
-    "pg@8.13.1",
-    "lodash@4.17.21",
-    "node-forge@1.3.1",
-    "crypto-js@4.2.0",
-]
+# The npm corpus: the ten packages of corpora/package.json, at the versions of its lock file.
 CRATES = {
     "tokio": '{ version = "=1.41.1", features = ["full"] }',
     "reqwest": '{ version = "=0.12.9", features = ["blocking", "json"] }',
@@ -71,7 +60,18 @@ CHECKOV_IDS = ",".join(
         "CKV_AWS_191", "CKV_AWS_157", "CKV2_AWS_69",
     ]
 )
-PEERS = ["ruff", "bandit", "semgrep", "checkov", "njsscan"]
+# Pinned so that a later run measures the same peers (the versions of the 2026-11-29 tables).
+PEERS = {
+    "ruff": "0.17.6",
+    "bandit": "1.9.4",
+    "semgrep": "1.185.0",
+    "checkov": "3.3.30",
+    "njsscan": "1.0.2",
+}
+# The lock files that pin every transitive package of the npm and crates corpora: without them
+# `npm install` and `cargo fetch` resolve to whatever is newest on the day (the crates tree grew
+# from 9,503 to 14,884 files between two setups before they were committed).
+CORPORA = os.path.join(HERE, "corpora")
 
 # What Semgrep 1.185 leaves out by default when a tree has no .semgrepignore (its built-in
 # list, read from semgrep-core) and its --max-target-bytes default. Semgrep never reads tests/
@@ -122,10 +122,10 @@ def setup_npm():
     if os.path.isdir(os.path.join(dest, "packages")):
         return
     os.makedirs(dest, exist_ok=True)
-    with open(os.path.join(dest, "package.json"), "w") as f:
-        json.dump({"name": "cleartext-bench", "version": "0.0.0", "private": True}, f)
-    sh(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund", "--save-exact",
-        *NPM_PACKAGES], cwd=dest, stdout=subprocess.DEVNULL)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(os.path.join(CORPORA, name), os.path.join(dest, name))
+    sh(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=dest,
+       stdout=subprocess.DEVNULL)
     # njsscan and Semgrep skip any directory named node_modules even when it is the target;
     # under another name every tool reads the same files.
     os.rename(os.path.join(dest, "node_modules"), os.path.join(dest, "packages"))
@@ -143,8 +143,10 @@ def setup_rust():
                 f"[dependencies]\n{deps}\n")
     with open(os.path.join(proj, "src", "lib.rs"), "w") as f:
         f.write("")
+    shutil.copy(os.path.join(CORPORA, "Cargo.lock"), os.path.join(proj, "Cargo.lock"))
     env = dict(os.environ, CARGO_HOME=os.path.join(WORK, "cargo-home"))
-    sh(["cargo", "fetch", "--manifest-path", os.path.join(proj, "Cargo.toml")], env=env)
+    sh(["cargo", "fetch", "--locked", "--manifest-path", os.path.join(proj, "Cargo.toml")],
+       env=env)
     src = os.path.join(WORK, "cargo-home", "registry", "src")
     os.makedirs(dest)
     for index in os.listdir(src):
@@ -167,14 +169,14 @@ def setup_terraform():
 
 def setup_peers():
     status = {}
-    for p in PEERS:
+    for p, version in PEERS.items():
         venv = os.path.join(WORK, f"venv-{p}")
         exe = os.path.join(venv, "bin", p)
         if not os.path.exists(exe):
             try:
                 sh([sys.executable, "-m", "venv", venv])
                 with open(os.path.join(WORK, f"pip-{p}.log"), "w") as logf:
-                    sh([os.path.join(venv, "bin", "pip"), "install", "-q", p],
+                    sh([os.path.join(venv, "bin", "pip"), "install", "-q", f"{p}=={version}"],
                        stdout=logf, stderr=logf)
             except (subprocess.CalledProcessError, OSError) as e:
                 log(f"{p}: not installed ({e})")
