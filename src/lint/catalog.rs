@@ -113,12 +113,14 @@ pub struct Pattern {
     /// For `directive`: the enclosing section glob (`http.server`).
     pub section: Option<String>,
 
-    /// Words a file must contain for a `check` to be worth running (prefilter): one of them.
+    /// Words a file must contain for a `check` to be worth running (prefilter): one of them,
+    /// with the markers of `require`.
     #[serde(default)]
     pub literals: Vec<String>,
     /// More words a `check` needs (prefilter): one word of every list. `\\b` at a word's start
     /// or end: nothing identifier-like may touch it on that side (`enc\\b` is in `data_enc`
-    /// and `dataEnc`, not in `encoded`).
+    /// and `dataEnc`, not in `encoded`); `\\p` at its end: a new part of a name follows, `_`
+    /// or a capital (`enc\\p` is in `enc_data` and `encData`, not in `encode`).
     #[serde(default)]
     pub require: Vec<Vec<String>>,
     /// Overrides the lint's message for this pattern.

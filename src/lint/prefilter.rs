@@ -27,13 +27,15 @@ use crate::classify::FileKind;
 
 /// A word the file must hold; `whole_start`/`whole_end`: no identifier byte may touch it on
 /// that side (only meaningful when the word itself starts/ends with an identifier byte);
-/// `exact_case`: spelled with this case (names, in the languages whose names are
-/// case-sensitive: see [`CASE_SENSITIVE`]).
+/// `part_end`: the byte after it starts a new part of a name, `_` or an ASCII capital (`enc`
+/// in `enc_data` and `encData`, not in `encode`); `exact_case`: spelled with this case (names,
+/// in the languages whose names are case-sensitive: see [`CASE_SENSITIVE`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Word {
     pub text: String,
     pub whole_start: bool,
     pub whole_end: bool,
+    pub part_end: bool,
     pub exact_case: bool,
 }
 
@@ -54,6 +56,7 @@ impl Word {
             text: text.into(),
             whole_start: false,
             whole_end: false,
+            part_end: false,
             exact_case: false,
         }
     }
@@ -64,17 +67,21 @@ impl Word {
             text: text.into(),
             whole_start: true,
             whole_end: true,
+            part_end: false,
             exact_case: true,
         }
     }
 
     /// The occurrence kinds (see [`occurrence`]) that satisfy this word.
-    fn accepted(&self) -> u8 {
+    fn accepted(&self) -> u16 {
         let starts = self.whole_start && self.text.bytes().next().is_some_and(is_ident);
         let ends = self.whole_end && self.text.bytes().last().is_some_and(is_ident);
-        (0..8u8)
+        (0..16u16)
             .filter(|&o| {
-                (!starts || o & 2 != 0) && (!ends || o & 1 != 0) && (!self.exact_case || o & 4 != 0)
+                (!starts || o & 2 != 0)
+                    && (!ends || o & 1 != 0)
+                    && (!self.exact_case || o & 4 != 0)
+                    && (!self.part_end || o & 8 != 0)
             })
             .fold(0, |mask, o| mask | 1 << o)
     }
@@ -86,13 +93,17 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// An occurrence of `word` at `start..end` as three bits: 4 = in the word's own case, 2 =
-/// nothing identifier-like before it, 1 = nothing after it.
-fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u8 {
+/// An occurrence of `word` at `start..end` as four bits: 8 = a new name part after it (`_`
+/// or a capital), 4 = in the word's own case, 2 = nothing identifier-like before it, 1 =
+/// nothing after it.
+fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u16 {
     let exact = bytes.get(start..end) == Some(word.as_bytes());
     let before = start == 0 || !is_ident(bytes[start - 1]);
     let after = end >= bytes.len() || !is_ident(bytes[end]);
-    (u8::from(exact) << 2) | (u8::from(before) << 1) | u8::from(after)
+    let part = bytes
+        .get(end)
+        .is_some_and(|b| *b == b'_' || b.is_ascii_uppercase());
+    (u16::from(part) << 3) | (u16::from(exact) << 2) | (u16::from(before) << 1) | u16::from(after)
 }
 
 /// Alternatives of which at least one must hold; an alternative holds when all its words
@@ -101,9 +112,14 @@ fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u8 {
 /// exactly "one of these names" where a single word per glob would say much less.
 pub type Clause = Vec<Vec<Word>>;
 
-/// A word from a lint file: `\\b` at its start or end asks for a token boundary there.
+/// A word from a lint file: `\\b` at its start or end asks for a token boundary there, `\\p`
+/// at its end for the start of a new name part (`_` or a capital).
 fn marked(text: &str) -> Word {
     let (text, whole_start) = match text.strip_prefix("\\b") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let (text, part_end) = match text.strip_suffix("\\p") {
         Some(rest) => (rest, true),
         None => (text, false),
     };
@@ -115,6 +131,7 @@ fn marked(text: &str) -> Word {
         text: text.to_string(),
         whole_start,
         whole_end,
+        part_end,
         exact_case: false,
     }
 }
@@ -133,7 +150,7 @@ fn long_enough(w: &Word) -> bool {
 }
 
 /// A word of a clause as (index into `words`, accepted occurrence kinds).
-type WordRef = (usize, u8);
+type WordRef = (usize, u16);
 /// A clause with its words resolved: any alternative whose words are all present holds.
 type IndexedClause = Vec<Vec<WordRef>>;
 
@@ -281,7 +298,7 @@ impl KindFilter {
             hopeless = !reachable && gate.find(bytes.to_ascii_lowercase()).is_none();
             imported = Some(imports);
         }
-        let mut present = vec![0u8; self.words.len()];
+        let mut present = vec![0u16; self.words.len()];
         match self.automaton() {
             _ if hopeless => {}
             Some(ac) => {
@@ -290,7 +307,7 @@ impl KindFilter {
                     present[w] |= 1 << occurrence(bytes, m.start(), m.end(), &self.words[w]);
                 }
             }
-            None => present.fill(0xff),
+            None => present.fill(0xffff),
         }
         (0..self.patterns.len()).filter(move |&i| {
             if hopeless {
@@ -593,7 +610,7 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
     let mut out: Vec<Clause> = Vec::new();
     if p.check.is_some() {
         if !p.literals.is_empty() {
-            out.push(any_of(p.literals.iter().map(Word::anywhere)));
+            out.push(any_of(p.literals.iter().map(|w| marked(w))));
         }
         out.extend(
             p.require
@@ -727,6 +744,7 @@ fn glob_segments(glob: &str) -> Vec<Word> {
                 text: text.to_string(),
                 whole_start: !glob[..start].ends_with('*'),
                 whole_end: !glob[i..].starts_with('*'),
+                part_end: false,
                 exact_case: true,
             });
         }
@@ -982,15 +1000,66 @@ mod tests {
     fn whole_token_words_ignore_occurrences_inside_identifiers() {
         let word = Word::token("request");
         let ok = word.accepted();
-        let seen = |src: &[u8], at: usize| 1u8 << occurrence(src, at, at + 7, "request") & ok != 0;
+        let seen = |src: &[u8], at: usize| 1u16 << occurrence(src, at, at + 7, "request") & ok != 0;
         assert!(seen(b"request(u)", 0));
         assert!(seen(b"x = require('request')", 13));
         assert!(!seen(b"new XMLHttpRequest()", 11));
         assert!(!seen(b"requests.get", 0));
         // A word that does not start with an identifier byte has no start boundary.
-        assert_eq!(Word::anywhere("://x").accepted(), 0xff);
-        assert_eq!(Word::anywhere("request").accepted(), 0xff);
+        assert_eq!(Word::anywhere("://x").accepted(), 0xffff);
+        assert_eq!(Word::anywhere("request").accepted(), 0xffff);
         // A name word in a case-sensitive language: `Request` is not `request`.
         assert!(!seen(b"Request(u)", 0));
+    }
+
+    #[test]
+    fn a_part_end_word_needs_a_new_name_part_after_it() {
+        let word = marked("\\benc\\p");
+        assert!(word.whole_start && word.part_end && !word.whole_end);
+        assert_eq!(word.text, "enc");
+        let ok = word.accepted();
+        let seen = |src: &[u8], at: usize| 1u16 << occurrence(src, at, at + 3, "enc") & ok != 0;
+        assert!(seen(b"enc_data", 0));
+        assert!(seen(b"s.encData", 2));
+        assert!(seen(b"ENC_KEY", 0));
+        assert!(!seen(b"encode(x)", 0));
+        assert!(!seen(b"fn enc(x)", 3));
+        assert!(!seen(b"pre_enc_data", 4));
+        // A boundary is not a part end.
+        let key = marked("key\\b");
+        assert!(key.whole_end && !key.part_end);
+    }
+
+    #[test]
+    fn rust_key_beside_data_words_are_the_spellings_its_checks_need() {
+        let lints = crate::lint::catalog::load().unwrap();
+        let prefilter = Prefilter::new(&lints);
+        let labels = |src: &str| prefilter.explain(FileKind::Rust, src.as_bytes());
+        let persisted =
+            |fields: &str| format!("#[derive(serde::Serialize)]\nstruct T {{ {fields} }}");
+        let stores = "key-stored-with-data#3".to_string();
+        for yes in [
+            "enc_payload: Vec<u8>, aes_key: Vec<u8>",
+            "encPayload: Vec<u8>, aesKey: Vec<u8>",
+            "payload_enc: Vec<u8>, DEK: Vec<u8>",
+            "sealed_box: Vec<u8>, cek: Vec<u8>",
+        ] {
+            assert!(labels(&persisted(yes)).contains(&stores), "{yes}");
+        }
+        for no in [
+            "encoder: String, aes_key: Vec<u8>",
+            "enc_payload: Vec<u8>, keys: Vec<u8>",
+            "enc_payload: Vec<u8>, keyring: Vec<u8>",
+        ] {
+            assert!(!labels(&persisted(no)).contains(&stores), "{no}");
+        }
+        // Not a persisted base: `SerializeMap` is not `Serialize`.
+        let map = "impl SerializeMap for T { fn f(enc_payload: u8, aes_key: u8) {} }";
+        assert!(!labels(map).contains(&stores));
+        let writes = "key-stored-with-data#4".to_string();
+        assert!(
+            labels("fn f() { fs::write(p, encBlob); fs::write(q, dataKey); }").contains(&writes)
+        );
+        assert!(!labels("fn f() { writer(p, encBlob); writer(q, dataKey); }").contains(&writes));
     }
 }
