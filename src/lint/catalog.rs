@@ -120,7 +120,8 @@ pub struct Pattern {
     /// More words a `check` needs (prefilter): one word of every list. `\\b` at a word's start
     /// or end: nothing identifier-like may touch it on that side (`enc\\b` is in `data_enc`
     /// and `dataEnc`, not in `encoded`); `\\p` at its end: a new part of a name follows, `_`
-    /// or a capital (`enc\\p` is in `enc_data` and `encData`, not in `encode`).
+    /// or a capital after a small letter or digit (`enc\\p` is in `enc_data` and `encData`,
+    /// not in `encode` or `ACCEPT_ENCODING`).
     #[serde(default)]
     pub require: Vec<Vec<String>>,
     /// Overrides the lint's message for this pattern.

@@ -14,8 +14,9 @@
 //!
 //! Python files meet a cheaper test first: most Python patterns need an import (a scan of the
 //! `import`/`from` statements decides), and each of the others needs one of a few dozen words
-//! (one SIMD search over the lower-cased bytes). A file that fails both cannot pass, and skips
-//! the word search; tests check the gate changes no decision.
+//! (SIMD searches over the lower-cased bytes; a hit counts where the bytes beside it satisfy
+//! the word's markers). A file that fails both cannot pass, and skips the word search; tests
+//! check the gate changes no decision.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -27,8 +28,8 @@ use crate::classify::FileKind;
 
 /// A word the file must hold; `whole_start`/`whole_end`: no identifier byte may touch it on
 /// that side (only meaningful when the word itself starts/ends with an identifier byte);
-/// `part_end`: the byte after it starts a new part of a name, `_` or an ASCII capital (`enc`
-/// in `enc_data` and `encData`, not in `encode`); `exact_case`: spelled with this case (names,
+/// `part_end`: the byte after it starts a new part of a name, `_` or an ASCII capital after a
+/// small letter or digit (`enc` in `enc_data` and `encData`, not in `encode` or `ENCODING`); `exact_case`: spelled with this case (names,
 /// in the languages whose names are case-sensitive: see [`CASE_SENSITIVE`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Word {
@@ -93,16 +94,21 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// An occurrence of `word` at `start..end` as four bits: 8 = a new name part after it (`_`
-/// or a capital), 4 = in the word's own case, 2 = nothing identifier-like before it, 1 =
+/// An occurrence of `word` at `start..end` as four bits: 8 = a new name part after it (`_`,
+/// or a capital after a small letter or digit), 4 = in the word's own case, 2 = nothing identifier-like before it, 1 =
 /// nothing after it.
 fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u16 {
     let exact = bytes.get(start..end) == Some(word.as_bytes());
     let before = start == 0 || !is_ident(bytes[start - 1]);
     let after = end >= bytes.len() || !is_ident(bytes[end]);
-    let part = bytes
-        .get(end)
-        .is_some_and(|b| *b == b'_' || b.is_ascii_uppercase());
+    // A capital starts a new part only after a small letter or a digit (`encData`; in
+    // `ENCODING` it does not), as the checks' snake_case conversion reads names.
+    let camel = |b: &u8| {
+        b.is_ascii_uppercase()
+            && end > 0
+            && (bytes[end - 1].is_ascii_lowercase() || bytes[end - 1].is_ascii_digit())
+    };
+    let part = bytes.get(end).is_some_and(|b| *b == b'_' || camel(b));
     (u16::from(part) << 3) | (u16::from(exact) << 2) | (u16::from(before) << 1) | u16::from(after)
 }
 
@@ -171,7 +177,7 @@ struct KindFilter {
     /// Python: a cheaper test first (see [`gate_words`]). A file that imports none of the
     /// modules the patterns need and holds none of these words, in any case, cannot pass: it
     /// is rejected without the word search, which is most of the prefilter's time.
-    gate: Option<aho_corasick::packed::Searcher>,
+    gate: Option<Gate>,
 }
 
 pub struct Prefilter {
@@ -281,7 +287,7 @@ impl KindFilter {
     fn passing_through<'a>(
         &'a self,
         bytes: &'a [u8],
-        gate: Option<&aho_corasick::packed::Searcher>,
+        gate: Option<&Gate>,
     ) -> impl Iterator<Item = usize> + 'a {
         // Per word, a bit per occurrence kind seen. Without an automaton (it failed to
         // build) every word counts as present everywhere: the prefilter must never hide
@@ -295,7 +301,7 @@ impl KindFilter {
                     .iter()
                     .any(|import| reaches(import, module.as_bytes()))
             });
-            hopeless = !reachable && gate.find(bytes.to_ascii_lowercase()).is_none();
+            hopeless = !reachable && !gate.admits(bytes);
             imported = Some(imports);
         }
         let mut present = vec![0u16; self.words.len()];
@@ -361,12 +367,7 @@ impl KindFilter {
         words.dedup();
         let index = |w: &Word| (words.binary_search(&w.text).unwrap_or(0), w.accepted());
         let gate = if imports.iter().any(Option::is_some) {
-            gate_words(&patterns, &imports).and_then(|words| {
-                aho_corasick::packed::Config::new()
-                    .builder()
-                    .extend(words)
-                    .build()
-            })
+            gate_words(&patterns, &imports).and_then(Gate::new)
         } else {
             None
         };
@@ -395,10 +396,11 @@ impl KindFilter {
 }
 
 /// For the patterns that need no import: from each, one clause, and from each alternative of
-/// that clause its longest word, lower-cased. A file passes such a pattern only if every
-/// clause holds, so only if one of these words occurs in it in some case; the other patterns
-/// need an import. `None` when a pattern offers no such clause (the gate would be unsound).
-fn gate_words(patterns: &[Vec<Clause>], imports: &[Option<Vec<String>>]) -> Option<Vec<String>> {
+/// that clause its most telling word, without its case. A file passes such a pattern only if
+/// every clause holds, so only if one of these words occurs in it (in some case, with the
+/// bytes around it its markers ask for); the other patterns need an import. `None` when a
+/// pattern offers no such clause (the gate would be unsound).
+fn gate_words(patterns: &[Vec<Clause>], imports: &[Option<Vec<String>>]) -> Option<Vec<Word>> {
     let mut words = Vec::new();
     for (clauses, needs) in patterns.iter().zip(imports) {
         if needs.is_some() {
@@ -406,21 +408,112 @@ fn gate_words(patterns: &[Vec<Clause>], imports: &[Option<Vec<String>>]) -> Opti
         }
         let best = clauses
             .iter()
-            .filter_map(|clause| {
+            .enumerate()
+            .filter_map(|(i, clause)| {
                 let picks: Vec<&Word> = clause
                     .iter()
-                    .map(|alt| alt.iter().max_by_key(|w| w.text.len()))
+                    .map(|alt| alt.iter().max_by_key(|w| telling(w)))
                     .collect::<Option<_>>()?;
-                let shortest = picks.iter().map(|w| w.text.len()).min()?;
-                Some((shortest, picks))
+                let weakest = picks.iter().map(|w| telling(w)).min()?;
+                Some((weakest, i, picks))
             })
-            // The clause whose shortest pick is longest: long words are rare words.
-            .max_by_key(|(shortest, picks)| (*shortest, std::cmp::Reverse(picks.len())))?;
-        words.extend(best.1.iter().map(|w| w.text.to_ascii_lowercase()));
+            // The clause whose weakest pick tells most; on a tie the first (a check's
+            // `literals` come before its `require` lists: its author's distinctive words).
+            .max_by_key(|(weakest, i, _)| (*weakest, std::cmp::Reverse(*i)))?;
+        words.extend(best.2.into_iter().map(|w| Word {
+            text: w.text.to_ascii_lowercase(),
+            exact_case: false,
+            ..w.clone()
+        }));
     }
     words.sort();
     words.dedup();
     Some(words)
+}
+
+/// How rare a word is likely to be: its length, and two for every marker that applies (a
+/// word that must stand alone or be followed by a new name part occurs less often than its
+/// letters anywhere).
+fn telling(w: &Word) -> usize {
+    let first = w.text.bytes().next().is_some_and(is_ident);
+    let last = w.text.bytes().last().is_some_and(is_ident);
+    w.text.len()
+        + 2 * usize::from(w.whole_start && first)
+        + 2 * usize::from(w.whole_end && last)
+        + 2 * usize::from(w.part_end && last)
+}
+
+/// The Python gate: SIMD searches over the lower-cased bytes for the words of [`gate_words`];
+/// a hit counts only where the bytes beside it satisfy the word's markers.
+struct Gate {
+    /// One searcher for the words of four bytes or more, one for the shorter: a single
+    /// three-byte word would make Teddy fingerprint every word by three bytes only, and
+    /// `pro`, `set` or `str` start a candidate on every line.
+    searchers: Vec<aho_corasick::packed::Searcher>,
+    /// The distinct texts, lower-cased, and per text the occurrence kinds accepted by any
+    /// word with that text.
+    texts: Vec<String>,
+    accepted: Vec<u16>,
+}
+
+impl Gate {
+    fn new(words: Vec<Word>) -> Option<Gate> {
+        let mut texts: Vec<String> = words.iter().map(|w| w.text.clone()).collect();
+        texts.dedup();
+        let accepted = texts
+            .iter()
+            .map(|t| {
+                words
+                    .iter()
+                    .filter(|w| &w.text == t)
+                    .fold(0, |mask, w| mask | w.accepted())
+            })
+            .collect();
+        let (long, short): (Vec<&String>, Vec<&String>) = texts.iter().partition(|t| t.len() >= 4);
+        let mut searchers = Vec::new();
+        for group in [long, short].into_iter().filter(|g| !g.is_empty()) {
+            searchers.push(
+                aho_corasick::packed::Config::new()
+                    .builder()
+                    .extend(group)
+                    .build()?,
+            );
+        }
+        Some(Gate {
+            searchers,
+            texts,
+            accepted,
+        })
+    }
+
+    /// Does one of the gate's words occur in `bytes` as its markers ask?
+    fn admits(&self, bytes: &[u8]) -> bool {
+        let lower = bytes.to_ascii_lowercase();
+        self.searchers.iter().any(|searcher| {
+            let mut at = 0;
+            while at < lower.len() {
+                let span = aho_corasick::Span::from(at..lower.len());
+                let Some(m) = searcher.find_in(&lower, span) else {
+                    return false;
+                };
+                // Every text that starts here, not only the one found: a word rejected by
+                // its markers must not hide another that holds. The search resumes one byte
+                // on, so a word starting inside the hit is still found. (`occurrence` is
+                // never asked for the exact-case bit here: gate words have no case.)
+                let start = m.start();
+                let holds = self.texts.iter().zip(&self.accepted).any(|(text, ok)| {
+                    let end = start + text.len();
+                    lower.get(start..end) == Some(text.as_bytes())
+                        && ok & (1 << occurrence(bytes, start, end, "")) != 0
+                });
+                if holds {
+                    return true;
+                }
+                at = start + 1;
+            }
+            false
+        })
+    }
 }
 
 /// The top-level modules a Python file must import for `p` to match: the first segment of
@@ -926,7 +1019,7 @@ mod tests {
         // And the gate does reject: a file with neither an import nor a gate word.
         let plain = b"def add(a, b):\n    return a + b\n";
         assert_eq!(python.passing_through(plain, None).count(), 0);
-        assert!(gate.find(plain.to_ascii_lowercase()).is_none());
+        assert!(!gate.admits(plain));
     }
 
     #[test]
@@ -1023,6 +1116,8 @@ mod tests {
         assert!(seen(b"s.encData", 2));
         assert!(seen(b"ENC_KEY", 0));
         assert!(!seen(b"encode(x)", 0));
+        assert!(!seen(b"ACCEPT-ENCODING", 7));
+        assert!(seen(b"EncData", 0));
         assert!(!seen(b"fn enc(x)", 3));
         assert!(!seen(b"pre_enc_data", 4));
         // A boundary is not a part end.
@@ -1061,5 +1156,24 @@ mod tests {
             labels("fn f() { fs::write(p, encBlob); fs::write(q, dataKey); }").contains(&writes)
         );
         assert!(!labels("fn f() { writer(p, encBlob); writer(q, dataKey); }").contains(&writes));
+    }
+
+    #[test]
+    fn the_gate_checks_markers_and_never_lets_a_rejected_hit_hide_another() {
+        // `encrypt\b` is found first at 0 and rejected (`i` follows); `encryption`, which
+        // starts at the same byte, must still count.
+        let gate = Gate::new(vec![marked("encrypt\\b"), Word::anywhere("encryption")]).unwrap();
+        assert!(gate.admits(b"ENCRYPTIONS"));
+        assert!(!gate.admits(b"encrypted"));
+        // Rejected hits resume one byte on: the third `key` is a whole word.
+        let gate = Gate::new(vec![marked("\\bkey\\b")]).unwrap();
+        assert!(!gate.admits(b"monkey keyring"));
+        assert!(gate.admits(b"monkey keyring key"));
+        // Short words have their own searcher and obey their markers too.
+        let gate = Gate::new(vec![marked("\\benc\\p"), Word::anywhere("sealed")]).unwrap();
+        assert_eq!(gate.searchers.len(), 2);
+        assert!(!gate.admits(b"ACCEPT_ENCODING = encode(x)"));
+        assert!(gate.admits(b"self.encData = x"));
+        assert!(gate.admits(b"UNSEALED"));
     }
 }
