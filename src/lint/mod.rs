@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod checks;
 pub mod glob;
+pub mod index;
 pub mod predicates;
 pub mod prefilter;
 
@@ -88,9 +89,10 @@ impl Linter {
     /// linted as a group.
     pub fn check_file(&self, file: &Lowered, unit: &[Lowered]) -> Vec<Finding> {
         let mut out = Vec::new();
+        let names = FactNames::default();
         for lint in &self.lints {
             for pattern in lint.patterns.iter().filter(|p| p.applies_to(file.src.kind)) {
-                for hit in match_pattern(pattern, file, unit) {
+                for hit in match_pattern(pattern, file, unit, &names) {
                     let message = hit
                         .message
                         .or_else(|| pattern.message.clone())
@@ -134,7 +136,19 @@ fn finding(
     }
 }
 
-fn match_pattern(p: &Pattern, file: &Lowered, unit: &[Lowered]) -> Vec<Hit> {
+/// The file's callees and assignment targets indexed by last segment, built on first use.
+#[derive(Default)]
+struct FactNames<'f> {
+    calls: std::cell::OnceCell<index::NameIndex<'f>>,
+    assigns: std::cell::OnceCell<index::NameIndex<'f>>,
+}
+
+fn match_pattern<'f>(
+    p: &Pattern,
+    file: &'f Lowered,
+    unit: &[Lowered],
+    names: &FactNames<'f>,
+) -> Vec<Hit> {
     let facts: &Facts = &file.facts;
     let mut hits = Vec::new();
     if let Some(name) = &p.check {
@@ -148,19 +162,27 @@ fn match_pattern(p: &Pattern, file: &Lowered, unit: &[Lowered]) -> Vec<Hit> {
         return hits;
     }
     if !p.call.is_empty() {
-        for call in facts.calls.iter().filter(|c| glob::any(&p.call, &c.callee)) {
-            if let Some(hit) = match_call(p, call) {
-                hits.push(hit);
+        let index = names
+            .calls
+            .get_or_init(|| index::NameIndex::new(facts.calls.iter().map(|c| c.callee.as_str())));
+        for i in index.candidates(&p.call) {
+            let call = &facts.calls[i];
+            if glob::any(&p.call, &call.callee) {
+                if let Some(hit) = match_call(p, call) {
+                    hits.push(hit);
+                }
             }
         }
     }
     if !p.assign.is_empty() {
-        for a in facts
+        let index = names
             .assigns
-            .iter()
-            .filter(|a| glob::any(&p.assign, &a.target))
-        {
-            if value_matches(p.is.as_ref(), Some(&a.value), "", &p.params) {
+            .get_or_init(|| index::NameIndex::new(facts.assigns.iter().map(|a| a.target.as_str())));
+        for i in index.candidates(&p.assign) {
+            let a = &facts.assigns[i];
+            if glob::any(&p.assign, &a.target)
+                && value_matches(p.is.as_ref(), Some(&a.value), "", &p.params)
+            {
                 hits.push(Hit::at(a.span));
             }
         }
