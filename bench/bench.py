@@ -25,6 +25,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 WORK = os.path.join(HERE, "work")
 BIN = os.path.join(ROOT, "target", "release", "cleartext")
+FLOOR_BIN = os.path.join(ROOT, "target", "release", "examples", "parse_floor")
+# Kinds whose files cleartext parses with tree-sitter or syn (examples/parse_floor.rs).
+PARSED_KINDS = {"python", "javascript", "typescript", "rust"}
+# cleartext's defaults that decide which files it reads at all (walk.rs, cli.rs).
+DEPENDENCY_DIRS = {"node_modules", "vendor", ".git"}
+MAX_FILESIZE = 10 * 1024 * 1024
 
 DJANGO = "django==5.1.4"
 # The npm corpus: the ten packages of corpora/package.json, at the versions of its lock file.
@@ -197,6 +203,8 @@ def setup(_args):
     for k, v in setup_peers().items():
         log(f"{k}: {v}")
     sh(["cargo", "build", "--release", "--manifest-path", os.path.join(ROOT, "Cargo.toml")])
+    sh(["cargo", "build", "--release", "--example", "parse_floor", "--manifest-path",
+        os.path.join(ROOT, "Cargo.toml")])
 
 
 # ---------------------------------------------------------------- running
@@ -218,6 +226,28 @@ def literals_file(kinds):
     with open(path, "w") as f:
         f.write("\n".join(sorted(words)) + "\n")
     return path
+
+
+def passed_list(path, globs, kinds):
+    """The files of `path` that cleartext would parse, as `debug-prefilter` lines in a file
+    for examples/parse_floor.rs: every file its walk reads (dependency directories pruned,
+    the default size limit) that passes the prefilter."""
+    import fnmatch
+    files = []
+    for dirpath, dirs, names in os.walk(path):
+        dirs[:] = [d for d in dirs if d not in DEPENDENCY_DIRS]
+        for f in names:
+            full = os.path.join(dirpath, f)
+            if (any(fnmatch.fnmatch(f, g) for g in globs) and os.path.isfile(full)
+                    and os.path.getsize(full) <= MAX_FILESIZE):
+                files.append(full)
+    out = os.path.join(WORK, f"passed-{'-'.join(kinds)}.tsv")
+    with open(out, "w") as f:
+        for i in range(0, len(files), 500):
+            lines = subprocess.run([BIN, "debug-prefilter", *files[i:i + 500]], check=True,
+                                   capture_output=True, text=True).stdout
+            f.write(lines)
+    return out
 
 
 class TimedOut(Exception):
@@ -307,7 +337,7 @@ def trees():
             ("bandit -r", [peer("bandit"), "-r", "-q", "-f", "json", django], None),
             ("semgrep (bench rules)", sg("python", django), semgrep_env),
         ]),
-        ("javascript (npm install of 10 packages, node_modules renamed packages/)", npm, ["*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.cts",
+        ("javascript (npm ci of 10 packages, node_modules renamed packages/)", npm, ["*.js", "*.mjs", "*.cjs", "*.ts", "*.mts", "*.cts",
                                          "*.jsx", "*.tsx"], ["javascript", "typescript"], [
             ("njsscan", [peer("njsscan"), "--json", "-o", os.devnull, npm], None),
             ("semgrep (bench rules)", sg("javascript", npm), semgrep_env),
@@ -358,6 +388,13 @@ def run(args):
             rows.append(bench_one("rg (prefilter literals)", cmd, args.runs))
         else:
             rows.append({"tool": "rg (prefilter literals)", "missing": True})
+        if PARSED_KINDS & set(kinds):
+            label = "parsers alone (files cleartext parses)"
+            if os.path.exists(FLOOR_BIN):
+                rows.append(bench_one(label, [FLOOR_BIN, passed_list(path, globs, kinds)],
+                                      args.runs))
+            else:
+                rows.append({"tool": label, "missing": True})
         for label, cmd, env in peers:
             tool = os.path.basename(cmd[0])
             # njsscan runs `semgrep` from PATH: each peer sees its own venv first.
