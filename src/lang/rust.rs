@@ -31,6 +31,8 @@ use syn::{
     PathArguments, ReturnType, Stmt, Type, UseTree,
 };
 
+mod spans;
+
 use super::LowerError;
 use crate::facts::{
     Arg, Assign, Call, CallValue, Entry, Facts, Field, Function, Record, Span, Value, UNKNOWN_PART,
@@ -380,11 +382,16 @@ impl<'s> LineIndex<'s> {
             start
         };
         let rest = self.text.get(start..).unwrap_or("");
-        let col = rest
-            .char_indices()
-            .nth(lc.column)
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
+        // Columns count characters: on an ASCII prefix they are bytes (the usual case, and
+        // a SIMD check rather than a walk over every character of a long line).
+        let col = match rest.as_bytes().get(..lc.column) {
+            Some(prefix) if prefix.is_ascii() => lc.column,
+            _ => rest
+                .char_indices()
+                .nth(lc.column)
+                .map(|(i, _)| i)
+                .unwrap_or(rest.len()),
+        };
         start + col
     }
 
@@ -550,6 +557,19 @@ impl<'s> Lowerer<'s> {
         self.lines.span(node.span())
     }
 
+    /// [`Self::span`] of an expression, from its first and last tokens when the spine walk
+    /// finds them (see [`spans`]).
+    fn expr_span(&self, e: &Expr) -> Span {
+        match (spans::first_token(e), spans::last_token(e)) {
+            (Some(first), Some(last)) => {
+                let start = self.lines.offset(first.start());
+                let end = self.lines.offset(last.end()).max(start);
+                Span::new(start, end)
+            }
+            _ => self.span(e),
+        }
+    }
+
     fn text(&self, span: Span) -> String {
         self.src.get(span.start..span.end).unwrap_or("").to_string()
     }
@@ -564,12 +584,12 @@ impl<'s> Lowerer<'s> {
             match item {
                 Item::Use(u) => self.collect_use(&u.tree, Vec::new()),
                 Item::Const(c) => {
-                    let span = self.span(&*c.expr);
+                    let span = self.expr_span(&c.expr);
                     self.consts
                         .insert(c.ident.to_string(), ((*c.expr).clone(), span));
                 }
                 Item::Static(s) => {
-                    let span = self.span(&*s.expr);
+                    let span = self.expr_span(&s.expr);
                     self.consts
                         .insert(s.ident.to_string(), ((*s.expr).clone(), span));
                 }
@@ -601,7 +621,7 @@ impl<'s> Lowerer<'s> {
                 Item::Impl(i) => {
                     for it in &i.items {
                         if let ImplItem::Const(c) = it {
-                            let span = self.span(&c.expr);
+                            let span = self.expr_span(&c.expr);
                             self.consts
                                 .insert(c.ident.to_string(), (c.expr.clone(), span));
                         }
@@ -1033,7 +1053,7 @@ impl<'s> Lowerer<'s> {
     fn args<'e>(&mut self, args: impl Iterator<Item = &'e Expr>, depth: usize) -> Vec<Arg> {
         let mut out = Vec::new();
         for (i, a) in args.enumerate() {
-            let span = self.span(a);
+            let span = self.expr_span(a);
             let value = self.eval(a, depth);
             out.push(Arg {
                 name: None,
@@ -1254,7 +1274,7 @@ impl<'s> Lowerer<'s> {
     fn const_item(&mut self, ident: &syn::Ident, expr: &Expr, item: &Item) {
         let value = self.eval(expr, 0);
         let span = self.span(item);
-        let value_span = self.span(expr);
+        let value_span = self.expr_span(expr);
         self.facts.assigns.push(Assign {
             target: ident.to_string(),
             value,
@@ -1508,7 +1528,7 @@ impl<'s> Lowerer<'s> {
                         v => v,
                     }
                 };
-                let origin = Some(self.span(init));
+                let origin = Some(self.expr_span(init));
                 self.bind(
                     id,
                     Local {
@@ -1577,8 +1597,8 @@ impl<'s> Lowerer<'s> {
                     self.generic_args(&p.path);
                     self.alias_use(&p.path);
                     let args = self.args(c.args.iter(), 0);
-                    let span = self.span(e);
-                    let callee_span = self.span(&*c.func);
+                    let span = self.expr_span(e);
+                    let callee_span = self.expr_span(&c.func);
                     self.facts.calls.push(Call {
                         callee,
                         args,
@@ -1599,7 +1619,7 @@ impl<'s> Lowerer<'s> {
                 let callee = format!("{recv}.{}", m.method);
                 let args = self.args(m.args.iter(), 0);
                 let callee_span = self.span(&m.method);
-                let whole = self.span(e);
+                let whole = self.expr_span(e);
                 self.facts.calls.push(Call {
                     callee,
                     args,
@@ -1638,8 +1658,8 @@ impl<'s> Lowerer<'s> {
                 };
                 if let Some(target) = target {
                     let value = self.eval(&a.right, 0);
-                    let span = self.span(e);
-                    let value_span = self.span(&*a.right);
+                    let span = self.expr_span(e);
+                    let value_span = self.expr_span(&a.right);
                     self.facts.assigns.push(Assign {
                         target,
                         value,
