@@ -14,7 +14,8 @@
 //! alias. `tests::matches_tree_sitter_on_every_fixture` checks that against tree-sitter
 //! node by node.
 
-use std::collections::HashMap;
+// foldhash: looked up per node or per pattern; SipHash showed in profiles.
+use foldhash::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use tree_sitter::{Language, Tree};
