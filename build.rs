@@ -24,6 +24,7 @@ fn main() {
         let text = fs::read_to_string(&path).unwrap();
         let value: toml::Value =
             toml::from_str(&text).unwrap_or_else(|e| panic!("lints/{name} is not valid TOML: {e}"));
+        check_regexes(&name, &value);
         let json_path = Path::new(&out_dir).join(format!("{name}.json"));
         fs::write(&json_path, serde_json::to_string(&value).unwrap()).unwrap();
         out.push_str(&format!(
@@ -34,4 +35,23 @@ fn main() {
     }
     out.push_str("];\n");
     fs::write(Path::new(&out_dir).join("lints.rs"), out).unwrap();
+}
+
+/// Every `regex = "..."` in a lint file must parse: checked here, once, rather than at each
+/// start-up (it was a tenth of a one-file run). Compiled on first use at run time.
+fn check_regexes(name: &str, value: &toml::Value) {
+    match value {
+        toml::Value::Table(table) => {
+            for (key, v) in table {
+                if let ("regex", toml::Value::String(r)) = (key.as_str(), v) {
+                    if let Err(e) = regex_syntax::Parser::new().parse(r) {
+                        panic!("lints/{name}: bad regex {r:?}: {e}");
+                    }
+                }
+                check_regexes(name, v);
+            }
+        }
+        toml::Value::Array(items) => items.iter().for_each(|v| check_regexes(name, v)),
+        _ => {}
+    }
 }
