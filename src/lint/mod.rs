@@ -49,6 +49,16 @@ pub struct CheckCtx<'a> {
 pub struct Linter {
     pub lints: Vec<Lint>,
     pub prefilter: prefilter::Prefilter,
+    /// Per file kind, the patterns that apply to it in catalog order, with their check
+    /// resolved: looking each check up by name, and each pattern's kinds by string, per file
+    /// was a tenth of a Terraform scan.
+    plan: std::collections::BTreeMap<FileKind, Vec<Planned>>,
+}
+
+struct Planned {
+    lint: usize,
+    pattern: usize,
+    check: Option<checks::CheckFn>,
 }
 
 impl Linter {
@@ -78,7 +88,27 @@ impl Linter {
             }
         }
         let prefilter = prefilter::Prefilter::new(&lints);
-        Ok(Linter { lints, prefilter })
+        let mut plan: std::collections::BTreeMap<FileKind, Vec<Planned>> = Default::default();
+        for (li, lint) in lints.iter().enumerate() {
+            for (pi, p) in lint.patterns.iter().enumerate() {
+                for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
+                    let list = plan.entry(kind).or_default();
+                    if list.last().is_some_and(|l| l.lint == li && l.pattern == pi) {
+                        continue;
+                    }
+                    list.push(Planned {
+                        lint: li,
+                        pattern: pi,
+                        check: p.check.as_deref().and_then(checks::find),
+                    });
+                }
+            }
+        }
+        Ok(Linter {
+            lints,
+            prefilter,
+            plan,
+        })
     }
 
     pub fn lint(&self, id: &str) -> Option<&Lint> {
@@ -90,25 +120,26 @@ impl Linter {
     pub fn check_file(&self, file: &Lowered, unit: &[Lowered]) -> Vec<Finding> {
         let mut out = Vec::new();
         let names = FactNames::default();
-        for lint in &self.lints {
-            for pattern in lint.patterns.iter().filter(|p| p.applies_to(file.src.kind)) {
-                for hit in match_pattern(pattern, file, unit, &names) {
-                    let message = hit
-                        .message
-                        .or_else(|| pattern.message.clone())
-                        .unwrap_or_else(|| lint.message.clone());
-                    let mut severity = pattern.severity.unwrap_or(lint.severity);
-                    let in_test = file
-                        .facts
-                        .test_spans
-                        .iter()
-                        .any(|t| t.start <= hit.span.start && hit.span.end <= t.end);
-                    if in_test {
-                        // Test-only code: still shown, never failing a build by default.
-                        severity = Severity::Note;
-                    }
-                    out.push(finding(lint, severity, &file.src, hit.span, message));
+        let plan = self.plan.get(&file.src.kind).map_or(&[][..], Vec::as_slice);
+        for planned in plan {
+            let lint = &self.lints[planned.lint];
+            let pattern = &lint.patterns[planned.pattern];
+            for hit in match_pattern(pattern, planned.check, file, unit, &names) {
+                let message = hit
+                    .message
+                    .or_else(|| pattern.message.clone())
+                    .unwrap_or_else(|| lint.message.clone());
+                let mut severity = pattern.severity.unwrap_or(lint.severity);
+                let in_test = file
+                    .facts
+                    .test_spans
+                    .iter()
+                    .any(|t| t.start <= hit.span.start && hit.span.end <= t.end);
+                if in_test {
+                    // Test-only code: still shown, never failing a build by default.
+                    severity = Severity::Note;
                 }
+                out.push(finding(lint, severity, &file.src, hit.span, message));
             }
         }
         out
@@ -145,14 +176,15 @@ struct FactNames<'f> {
 
 fn match_pattern<'f>(
     p: &Pattern,
+    check: Option<checks::CheckFn>,
     file: &'f Lowered,
     unit: &[Lowered],
     names: &FactNames<'f>,
 ) -> Vec<Hit> {
     let facts: &Facts = &file.facts;
     let mut hits = Vec::new();
-    if let Some(name) = &p.check {
-        if let Some(check) = checks::find(name) {
+    if p.check.is_some() {
+        if let Some(check) = check {
             hits.extend(check(&CheckCtx {
                 file,
                 unit,
