@@ -75,8 +75,7 @@ PEERS = {
     "njsscan": "1.0.2",
 }
 # The lock files that pin every transitive package of the npm and crates corpora: without them
-# `npm install` and `cargo fetch` resolve to whatever is newest on the day (the crates tree grew
-# from 9,503 to 14,884 files between two setups before they were committed).
+# `npm install` and `cargo fetch` resolve to whatever is newest on the day of setup.
 CORPORA = os.path.join(HERE, "corpora")
 
 # What Semgrep 1.185 leaves out by default when a tree has no .semgrepignore (its built-in
