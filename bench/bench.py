@@ -231,15 +231,8 @@ def passed_list(path, globs, kinds):
     """The files of `path` that cleartext would parse, as `debug-prefilter` lines in a file
     for examples/parse_floor.rs: every file its walk reads (dependency directories pruned,
     the default size limit) that passes the prefilter."""
-    import fnmatch
-    files = []
-    for dirpath, dirs, names in os.walk(path):
-        dirs[:] = [d for d in dirs if d not in DEPENDENCY_DIRS]
-        for f in names:
-            full = os.path.join(dirpath, f)
-            if (any(fnmatch.fnmatch(f, g) for g in globs) and os.path.isfile(full)
-                    and os.path.getsize(full) <= MAX_FILESIZE):
-                files.append(full)
+    files = [f for f in source_files(path, globs, prune=DEPENDENCY_DIRS)
+             if os.path.isfile(f) and os.path.getsize(f) <= MAX_FILESIZE]
     out = os.path.join(WORK, f"passed-{'-'.join(kinds)}.tsv")
     with open(out, "w") as f:
         for i in range(0, len(files), 500):
@@ -375,15 +368,19 @@ def trees():
     ]
 
 
-def count_files(path, globs):
+def source_files(path, globs, prune=()):
+    """The files under `path` whose names match one of `globs`, not descending into `prune`."""
     import fnmatch
-    n = size = 0
-    for dirpath, _, files in os.walk(path):
-        for f in files:
+    for dirpath, dirs, names in os.walk(path):
+        dirs[:] = [d for d in dirs if d not in prune]
+        for f in names:
             if any(fnmatch.fnmatch(f, g) for g in globs):
-                n += 1
-                size += os.path.getsize(os.path.join(dirpath, f))
-    return n, size
+                yield os.path.join(dirpath, f)
+
+
+def count_files(path, globs):
+    files = list(source_files(path, globs))
+    return len(files), sum(os.path.getsize(f) for f in files)
 
 
 def run(args):

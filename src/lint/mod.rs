@@ -64,11 +64,24 @@ struct Planned {
 impl Linter {
     /// Checks that every check and predicate a lint names exists and compiles the prefilter.
     pub fn new(lints: Vec<Lint>) -> Result<Self, String> {
-        for lint in &lints {
-            for p in &lint.patterns {
-                if let Some(c) = &p.check {
-                    if checks::find(c).is_none() {
-                        return Err(format!("lints/{}.toml: unknown check `{c}`", lint.id));
+        let mut plan: std::collections::BTreeMap<FileKind, Vec<Planned>> = Default::default();
+        for (li, lint) in lints.iter().enumerate() {
+            for (pi, p) in lint.patterns.iter().enumerate() {
+                let check =
+                    match &p.check {
+                        Some(c) => Some(checks::find(c).ok_or_else(|| {
+                            format!("lints/{}.toml: unknown check `{c}`", lint.id)
+                        })?),
+                        None => None,
+                    };
+                for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
+                    let list = plan.entry(kind).or_default();
+                    if !list.last().is_some_and(|l| l.lint == li && l.pattern == pi) {
+                        list.push(Planned {
+                            lint: li,
+                            pattern: pi,
+                            check,
+                        });
                     }
                 }
                 let tests =
@@ -88,22 +101,6 @@ impl Linter {
             }
         }
         let prefilter = prefilter::Prefilter::new(&lints);
-        let mut plan: std::collections::BTreeMap<FileKind, Vec<Planned>> = Default::default();
-        for (li, lint) in lints.iter().enumerate() {
-            for (pi, p) in lint.patterns.iter().enumerate() {
-                for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
-                    let list = plan.entry(kind).or_default();
-                    if list.last().is_some_and(|l| l.lint == li && l.pattern == pi) {
-                        continue;
-                    }
-                    list.push(Planned {
-                        lint: li,
-                        pattern: pi,
-                        check: p.check.as_deref().and_then(checks::find),
-                    });
-                }
-            }
-        }
         Ok(Linter {
             lints,
             prefilter,
@@ -167,7 +164,8 @@ fn finding(
     }
 }
 
-/// The file's callees and assignment targets indexed by last segment, built on first use.
+/// The file's callees and assignment targets indexed by first and last segment (see
+/// [`index`]), each built when a pattern first needs it.
 #[derive(Default)]
 struct FactNames<'f> {
     calls: std::cell::OnceCell<index::NameIndex<'f>>,
@@ -183,14 +181,13 @@ fn match_pattern<'f>(
 ) -> Vec<Hit> {
     let facts: &Facts = &file.facts;
     let mut hits = Vec::new();
-    if p.check.is_some() {
-        if let Some(check) = check {
-            hits.extend(check(&CheckCtx {
-                file,
-                unit,
-                pattern: p,
-            }));
-        }
+    // `Linter::new` resolved the pattern's check (an unknown one is an error there).
+    if let Some(check) = check {
+        hits.extend(check(&CheckCtx {
+            file,
+            unit,
+            pattern: p,
+        }));
         return hits;
     }
     if !p.call.is_empty() {

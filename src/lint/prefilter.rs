@@ -19,7 +19,7 @@
 //! check the gate changes no decision.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -29,8 +29,9 @@ use crate::classify::FileKind;
 /// A word the file must hold; `whole_start`/`whole_end`: no identifier byte may touch it on
 /// that side (only meaningful when the word itself starts/ends with an identifier byte);
 /// `part_end`: the byte after it starts a new part of a name, `_` or an ASCII capital after a
-/// small letter or digit (`enc` in `enc_data` and `encData`, not in `encode` or `ENCODING`); `exact_case`: spelled with this case (names,
-/// in the languages whose names are case-sensitive: see [`CASE_SENSITIVE`]).
+/// small letter or digit (`enc` in `enc_data` and `encData`, not in `encode` or `ENCODING`);
+/// `exact_case`: spelled with this case (names, in the languages whose names are
+/// case-sensitive: see [`CASE_SENSITIVE`]).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Word {
     pub text: String,
@@ -95,8 +96,8 @@ fn is_ident(b: u8) -> bool {
 }
 
 /// An occurrence of `word` at `start..end` as four bits: 8 = a new name part after it (`_`,
-/// or a capital after a small letter or digit), 4 = in the word's own case, 2 = nothing identifier-like before it, 1 =
-/// nothing after it.
+/// or a capital after a small letter or digit), 4 = in the word's own case, 2 = nothing
+/// identifier-like before it, 1 = nothing after it.
 fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u16 {
     let exact = bytes.get(start..end) == Some(word.as_bytes());
     let before = start == 0 || !is_ident(bytes[start - 1]);
@@ -200,19 +201,12 @@ type Collected = (
 
 /// A kind's filter, built when a file of the kind first needs it: a one-file run reads one
 /// kind, and building all of them (word lists, gate) was a fifth of its start-up.
-struct LazyKind {
-    collected: std::sync::Mutex<Option<Collected>>,
-    built: OnceLock<KindFilter>,
-}
+type LazyKind = LazyLock<KindFilter, Box<dyn FnOnce() -> KindFilter + Send>>;
 
-impl LazyKind {
-    fn get(&self) -> &KindFilter {
-        self.built.get_or_init(|| {
-            let taken = crate::walk::lock(&self.collected).take();
-            let (always, patterns, imports, labels) = taken.unwrap_or_default();
-            KindFilter::new(always, patterns, imports, labels)
-        })
-    }
+fn lazy_kind((always, patterns, imports, labels): Collected) -> LazyKind {
+    LazyLock::new(Box::new(move || {
+        KindFilter::new(always, patterns, imports, labels)
+    }))
 }
 
 pub struct Prefilter {
@@ -254,19 +248,13 @@ impl Prefilter {
         }
         let kinds = collected
             .into_iter()
-            .map(|(kind, c)| {
-                let lazy = LazyKind {
-                    collected: std::sync::Mutex::new(Some(c)),
-                    built: OnceLock::new(),
-                };
-                (kind, lazy)
-            })
+            .map(|(kind, c)| (kind, lazy_kind(c)))
             .collect();
         Prefilter { kinds }
     }
 
     fn kind(&self, kind: FileKind) -> Option<&KindFilter> {
-        self.kinds.get(&kind).map(LazyKind::get)
+        self.kinds.get(&kind).map(|f| &**f)
     }
 
     /// Could any pattern for `kind` match a file with these bytes?
@@ -296,7 +284,7 @@ impl Prefilter {
     pub fn literals(&self) -> impl Iterator<Item = (FileKind, &[String])> {
         self.kinds
             .iter()
-            .map(|(k, f)| (*k, f.get()))
+            .map(|(k, f)| (*k, &**f))
             .filter(|(_, f)| !f.always)
             .map(|(k, f)| (k, f.words.as_slice()))
     }
@@ -304,7 +292,7 @@ impl Prefilter {
     /// `kind<TAB>word` per word, `kind<TAB>*` for kinds that are always parsed.
     pub fn debug_lines(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for (kind, f) in self.kinds.iter().map(|(k, f)| (k, f.get())) {
+        for (kind, f) in &self.kinds {
             if f.always {
                 out.push(format!("{}\t*", kind.name()));
             } else {
@@ -1117,13 +1105,7 @@ mod tests {
                 vec![None],
                 vec!["p#0".into()],
             );
-            by_kind.insert(
-                FileKind::Rust,
-                LazyKind {
-                    collected: std::sync::Mutex::new(Some(collected)),
-                    built: OnceLock::new(),
-                },
-            );
+            by_kind.insert(FileKind::Rust, lazy_kind(collected));
             Prefilter { kinds: by_kind }
         };
         assert!(f.may_match(FileKind::Rust, b"let n = Nonce::from_slice(b\"x\");"));
@@ -1248,12 +1230,7 @@ mod tests {
         let mut texts = python_samples();
         texts.push(b"axios.get('http://x'); fs::write(p, encData); Aes256Gcm::new(k)".to_vec());
         let mut compared = 0;
-        for f in prefilter
-            .kinds
-            .values()
-            .map(LazyKind::get)
-            .filter(|f| !f.always)
-        {
+        for f in prefilter.kinds.values().map(|f| &**f).filter(|f| !f.always) {
             let nfa = f.automaton(AhoCorasickKind::ContiguousNFA).unwrap();
             let dfa = f.automaton(AhoCorasickKind::DFA).unwrap();
             for text in &texts {
