@@ -65,7 +65,8 @@ pub struct Example {
 }
 
 /// One way a lint can match. Exactly one subject (`call`, `assign`, `entry`, `env`, `command`,
-/// `directive`, `check`) says what kind of fact it looks at; the rest narrows it down.
+/// `directive`, `resource`, `check`) says what kind of fact it looks at; the rest narrows it
+/// down.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Pattern {
@@ -90,8 +91,26 @@ pub struct Pattern {
     /// Config directive names, case-insensitive.
     #[serde(default)]
     pub directive: Vec<String>,
+    /// Infrastructure resource type globs (`aws_db_instance`, `AWS::RDS::DBInstance`,
+    /// `security.istio.io/PeerAuthentication`).
+    #[serde(default)]
+    pub resource: Vec<String>,
     /// A check written in Rust (see `lint::checks`), for what patterns cannot say.
     pub check: Option<String>,
+
+    /// For `resource`: the attribute to test (see [`AttrPath`]), or several, any of which.
+    /// A missing attribute stands for the provider's default: `is = { absent = true }` makes
+    /// its absence the finding, reported at the deepest block of the path that exists.
+    #[serde(default)]
+    pub attr: AttrPaths,
+    /// For `resource`: the unit (a Terraform module, a template) must also declare a resource
+    /// of one of these types for the pattern to apply.
+    #[serde(default)]
+    pub unit_has: Vec<String>,
+    /// For `resource`: a resource of one of these types anywhere in the unit exempts every
+    /// resource (account-wide defaults such as `aws_ebs_encryption_by_default`).
+    #[serde(default)]
+    pub unless_unit_has: Vec<String>,
 
     /// For `call`: the argument to test, by keyword or options-object key.
     pub arg: Option<String>,
@@ -151,12 +170,19 @@ pub struct ValueTest {
     pub regex: Option<String>,
     /// An integer strictly below this.
     pub below: Option<i64>,
+    /// An integer strictly above this.
+    pub above: Option<i64>,
     /// The argument or key is absent (`absent = true`) or present (`absent = false`).
     pub absent: Option<bool>,
     /// A named predicate written in Rust (see `lint::predicates`).
     pub check: Option<String>,
     #[serde(default)]
     pub nocase: bool,
+    /// Compare as infrastructure providers coerce attribute values: `"false"` equals `false`,
+    /// `"0"` equals `0`, strings without case, `"7776000s"` is a number of seconds. Set on
+    /// the tests of every `resource` pattern when the catalog is loaded.
+    #[serde(skip)]
+    pub coerce: bool,
     /// `regex`, compiled on first use and shared by every thread.
     #[serde(skip)]
     compiled: std::sync::OnceLock<Option<regex::Regex>>,
@@ -177,10 +203,71 @@ impl ValueTest {
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Condition {
+    /// For `resource` patterns: the attribute the test is on.
+    pub attr: Option<AttrPath>,
     pub arg: Option<String>,
     pub pos: Option<usize>,
     #[serde(rename = "is")]
     pub is: ValueTest,
+}
+
+/// A path to an attribute inside a resource: keys separated by dots, a key that holds a dot
+/// in double quotes (`Parameters."rds.force_ssl"`). A list on the way fans out to each element.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AttrPath(pub Vec<String>);
+
+impl AttrPath {
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut keys = Vec::new();
+        let mut rest = text;
+        loop {
+            let (key, after) = if let Some(quoted) = rest.strip_prefix('"') {
+                let end = quoted
+                    .find('"')
+                    .ok_or_else(|| format!("unclosed quote in attribute path `{text}`"))?;
+                (&quoted[..end], &quoted[end + 1..])
+            } else {
+                let end = rest.find('.').unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            };
+            if key.is_empty() {
+                return Err(format!("empty key in attribute path `{text}`"));
+            }
+            keys.push(key.to_string());
+            match after.strip_prefix('.') {
+                Some(next) => rest = next,
+                None if after.is_empty() => break,
+                None => return Err(format!("expected `.` after a quoted key in `{text}`")),
+            }
+        }
+        Ok(AttrPath(keys))
+    }
+}
+
+impl<'de> Deserialize<'de> for AttrPath {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        AttrPath::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// One attribute path or a list of alternatives.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AttrPaths(pub Vec<AttrPath>);
+
+impl<'de> Deserialize<'de> for AttrPaths {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(AttrPath),
+            Many(Vec<AttrPath>),
+        }
+        Ok(match OneOrMany::deserialize(d)? {
+            OneOrMany::One(p) => AttrPaths(vec![p]),
+            OneOrMany::Many(ps) => AttrPaths(ps),
+        })
+    }
 }
 
 impl Pattern {
@@ -227,7 +314,7 @@ enum Regexes {
 }
 
 /// `lint` as read from the file `name`, once its id and patterns are known to be sound.
-fn checked(name: &str, lint: Lint, regexes: Regexes) -> Result<Lint, String> {
+fn checked(name: &str, mut lint: Lint, regexes: Regexes) -> Result<Lint, String> {
     if format!("{}.toml", lint.id) != name {
         return Err(format!(
             "lints/{name}: id `{}` does not match the file name",
@@ -238,7 +325,46 @@ fn checked(name: &str, lint: Lint, regexes: Regexes) -> Result<Lint, String> {
         validate_pattern(p, regexes)
             .map_err(|e| format!("lints/{name}: pattern {}: {e}", i + 1))?;
     }
+    for p in lint.patterns.iter_mut().filter(|p| !p.resource.is_empty()) {
+        let tests = p.is.iter_mut().chain(
+            p.when
+                .iter_mut()
+                .chain(p.unless.iter_mut())
+                .map(|c| &mut c.is),
+        );
+        for t in tests {
+            t.coerce = true;
+        }
+    }
     Ok(lint)
+}
+
+/// `attr`, `unit-has` and `unless-unit-has` belong to resource patterns, whose conditions name
+/// an `attr` and never an argument.
+fn validate_resource_fields(p: &Pattern) -> Result<(), String> {
+    let conditions = || p.when.iter().chain(&p.unless);
+    if p.resource.is_empty() {
+        if !p.attr.0.is_empty() || !p.unit_has.is_empty() || !p.unless_unit_has.is_empty() {
+            return Err("attr, unit-has and unless-unit-has need a resource subject".into());
+        }
+        if conditions().any(|c| c.attr.is_some()) {
+            return Err("a condition names attr without a resource subject".into());
+        }
+        return Ok(());
+    }
+    if p.check.is_some() {
+        return Err("a resource pattern cannot also name a check".into());
+    }
+    if p.arg.is_some() || p.pos.is_some() {
+        return Err("a resource pattern tests an attr, not an arg or pos".into());
+    }
+    if p.attr.0.is_empty() && p.is.is_some() {
+        return Err("a resource pattern with a value test needs an attr".into());
+    }
+    if conditions().any(|c| c.attr.is_none() || c.arg.is_some() || c.pos.is_some()) {
+        return Err("every condition of a resource pattern names an attr (and no arg or pos)".into());
+    }
+    Ok(())
 }
 
 fn validate_pattern(p: &Pattern, regexes: Regexes) -> Result<(), String> {
@@ -249,12 +375,14 @@ fn validate_pattern(p: &Pattern, regexes: Regexes) -> Result<(), String> {
         !p.env.is_empty(),
         !p.command.is_empty(),
         !p.directive.is_empty(),
+        !p.resource.is_empty(),
         p.check.is_some(),
     ];
     let n = subjects.iter().filter(|s| **s).count();
     if n != 1 && !(p.check.is_some() && n == 2) {
-        return Err("needs exactly one of call, assign, entry, env, command, directive, check (check may narrow another subject)".into());
+        return Err("needs exactly one of call, assign, entry, env, command, directive, resource, check (check may narrow another subject)".into());
     }
+    validate_resource_fields(p)?;
     if p.kinds.is_empty() {
         return Err("lists no kinds".into());
     }

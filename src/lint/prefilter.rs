@@ -747,7 +747,21 @@ fn reaches(import: &Import, required: &[u8]) -> bool {
 /// are a keyword argument's name, an expected string and a plaintext URL's scheme.
 pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
     let mut out: Vec<Clause> = Vec::new();
-    if p.check.is_some() {
+    if !p.resource.is_empty() {
+        // A resource's type is spelled in its file (a Terraform block label, a CloudFormation
+        // `Type`); values are compared as providers coerce them, so they give no words.
+        // `literals` may name sharper words that every matching file holds.
+        if !p.literals.is_empty() {
+            out.push(any_of(p.literals.iter().map(|w| marked(w))));
+        } else if p.resource.iter().all(|t| !t.contains('*')) {
+            out.push(any_of(p.resource.iter().map(|t| Word::anywhere(t.as_str()))));
+        }
+        out.extend(
+            p.require
+                .iter()
+                .map(|words| any_of(words.iter().map(|w| marked(w)))),
+        );
+    } else if p.check.is_some() {
         if !p.literals.is_empty() {
             out.push(any_of(p.literals.iter().map(|w| marked(w))));
         }

@@ -1,19 +1,17 @@
 //! Checks over Terraform resources. The unit is a module directory, so checks can follow
 //! references between blocks; findings are reported only for resources in the file at hand.
 //!
-//! `terraform-attribute` is the data-driven one: which resource types (the pattern's
-//! `literals`, which also feed the prefilter), which attribute, which values are bad, is all in
-//! `lints/*.toml`. The others link resources (a bucket and the encryption configuration that
-//! names it, a parameter group and its parameters).
+//! A single attribute with a bad value is a `resource` pattern in `lints/*.toml`; these checks
+//! link resources (a bucket and the encryption configuration that names it, a parameter group
+//! and its parameters).
 
 use regex::Regex;
 
 use super::CheckFn;
-use crate::facts::{Node, NodeKind, Resource, Span, Value};
+use crate::facts::{Node, NodeKind, Resource, Value};
 use crate::lint::{CheckCtx, Hit};
 
 pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("terraform-attribute", attribute),
     (
         "terraform-s3-bucket-without-encryption",
         s3_bucket_without_encryption,
@@ -70,43 +68,6 @@ fn flatten(node: &Node) -> Vec<&Node> {
     }
 }
 
-/// Where a finding about a missing attribute points: the header of the deepest block on the
-/// path that exists, the resource header when none does.
-fn missing_at(r: &Resource, path: &str, src: &str) -> Span {
-    let mut node = &r.body;
-    let mut deepest: Option<&Node> = None;
-    for key in path.split('.') {
-        let Some(child) = flatten(node).into_iter().find_map(|n| n.get(key)) else {
-            break;
-        };
-        let Some(first) = flatten(child).into_iter().next() else {
-            break;
-        };
-        if !matches!(first.kind, NodeKind::Map(_)) {
-            break;
-        }
-        deepest = Some(first);
-        node = first;
-    }
-    match deepest {
-        Some(n) => first_line(n.span, src),
-        None => r.header,
-    }
-}
-
-fn first_line(span: Span, src: &str) -> Span {
-    let end = src
-        .get(span.start..span.end)
-        .and_then(|s| s.find('\n'))
-        .map(|i| span.start + i)
-        .unwrap_or(span.end);
-    let trimmed = src
-        .get(span.start..end)
-        .map(|s| s.trim_end().len())
-        .unwrap_or(0);
-    Span::new(span.start, span.start + trimmed)
-}
-
 fn scalar_at<'n>(r: &'n Resource, path: &str) -> Option<&'n Value> {
     lookup_all(&r.body, path)
         .into_iter()
@@ -134,24 +95,6 @@ fn norm_toml(v: &toml::Value) -> Option<String> {
     }
 }
 
-/// A number, or a duration such as `"7776000s"`, or a numeric string.
-fn number(v: &Value) -> Option<f64> {
-    match v {
-        Value::Int(i) => Some(*i as f64),
-        Value::Float(f) => Some(*f),
-        Value::Str(s) => s.trim().trim_end_matches('s').parse().ok(),
-        _ => None,
-    }
-}
-
-/// The scalars a value stands for: itself, or each element of a list.
-fn scalars(v: &Value) -> Vec<&Value> {
-    match v {
-        Value::List(items) => items.iter().collect(),
-        _ => vec![v],
-    }
-}
-
 fn strings(params: &toml::Table, key: &str) -> Vec<String> {
     match params.get(key) {
         Some(toml::Value::String(s)) => vec![s.clone()],
@@ -170,24 +113,6 @@ fn values(v: &toml::Value) -> Vec<&toml::Value> {
     }
 }
 
-/// Does the resource have a value at `path` equal to one of `expected` (`"*"`: any value,
-/// even an unknown one)?
-fn holds(r: &Resource, path: &str, expected: &toml::Value) -> bool {
-    let nodes = lookup_all(&r.body, path);
-    values(expected).into_iter().any(|e| {
-        if e.as_str() == Some("*") {
-            return !nodes.is_empty();
-        }
-        let Some(want) = norm_toml(e) else {
-            return false;
-        };
-        nodes.iter().any(|n| {
-            n.scalar()
-                .is_some_and(|v| scalars(v).iter().any(|s| norm(s).as_deref() == Some(&want)))
-        })
-    })
-}
-
 thread_local! {
     /// Regexes from lint params, compiled once per thread.
     static REGEXES: std::cell::RefCell<std::collections::HashMap<String, Option<Regex>>> =
@@ -203,136 +128,10 @@ fn regex(pattern: &str) -> Option<Regex> {
     })
 }
 
-fn regex_holds(r: &Resource, path: &str, re: &str) -> bool {
-    let Some(re) = regex(re) else { return false };
-    lookup_all(&r.body, path).iter().any(|n| {
-        n.scalar()
-            .and_then(Value::as_str)
-            .is_some_and(|s| re.is_match(s))
-    })
-}
-
 fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (h.span.start, h.span.end));
     hits.dedup_by_key(|h| h.span);
     hits
-}
-
-// ---- terraform-attribute ------------------------------------------------------------------
-
-/// A data-driven attribute test on resources of the pattern's `literals` types. Params:
-/// `attr` (a dotted path, or several: any of them), `bad` (values), `bad-regex`, `below` and
-/// `above` (numbers or durations), `absent = true` (the attribute missing is the mistake, the
-/// finding then points at the block header), `when` / `unless` (tables of path → value(s),
-/// `"*"` for "present"), `when-absent` (paths that must be missing), `unless-regex` (path →
-/// regex), `unit-has` / `unless-unit-has` (resource types the module must / must not also
-/// declare), `absent-message`.
-fn attribute(ctx: &CheckCtx) -> Vec<Hit> {
-    let params = &ctx.pattern.params;
-    let kinds: Vec<&str> = ctx.pattern.literals.iter().map(String::as_str).collect();
-    // Every hit is on a resource of these kinds in this file: without one, skip reading the
-    // parameters (each Terraform file meets every attribute pattern; this was a fifth of a
-    // Terraform scan).
-    if file_resources(ctx, &kinds).next().is_none() {
-        return Vec::new();
-    }
-    let paths = strings(params, "attr");
-    let bad: Vec<String> = params
-        .get("bad")
-        .map(|v| values(v).into_iter().filter_map(norm_toml).collect())
-        .unwrap_or_default();
-    let bad_regex = params
-        .get("bad-regex")
-        .and_then(|v| v.as_str())
-        .and_then(regex);
-    let below = params.get("below").and_then(toml_number);
-    let above = params.get("above").and_then(toml_number);
-    let absent = params
-        .get("absent")
-        .and_then(toml::Value::as_bool)
-        .unwrap_or(false);
-    let absent_message = params
-        .get("absent-message")
-        .and_then(|v| v.as_str())
-        .map(str::to_string);
-    let when = params.get("when").and_then(|v| v.as_table());
-    let unless = params.get("unless").and_then(|v| v.as_table());
-    let unless_regex = params.get("unless-regex").and_then(|v| v.as_table());
-    let when_absent = strings(params, "when-absent");
-    let unit_has = strings(params, "unit-has");
-    if !unit_has.is_empty() && !unit_resources(ctx).any(|r| unit_has.contains(&r.kind)) {
-        return Vec::new();
-    }
-    let unit_lacks = strings(params, "unless-unit-has");
-    if unit_resources(ctx).any(|r| unit_lacks.contains(&r.kind)) {
-        return Vec::new();
-    }
-    let src = ctx.file.src.text.as_str();
-    let is_bad = |v: &Value| {
-        scalars(v).into_iter().any(|s| {
-            norm(s).is_some_and(|n| bad.contains(&n))
-                || bad_regex
-                    .as_ref()
-                    .is_some_and(|re| s.as_str().is_some_and(|t| re.is_match(t)))
-                || below.is_some_and(|b| number(s).is_some_and(|x| x < b))
-                || above.is_some_and(|a| number(s).is_some_and(|x| x > a))
-        })
-    };
-    let mut hits = Vec::new();
-    for r in file_resources(ctx, &kinds) {
-        if let Some(w) = when {
-            if !w.iter().all(|(p, e)| holds(r, p, e)) {
-                continue;
-            }
-        }
-        if when_absent
-            .iter()
-            .any(|p| !lookup_all(&r.body, p).is_empty())
-        {
-            continue;
-        }
-        if let Some(u) = unless {
-            if u.iter().any(|(p, e)| holds(r, p, e)) {
-                continue;
-            }
-        }
-        if let Some(u) = unless_regex {
-            if u.iter()
-                .any(|(p, e)| e.as_str().is_some_and(|re| regex_holds(r, p, re)))
-            {
-                continue;
-            }
-        }
-        let mut present = false;
-        let mut hit = None;
-        for path in &paths {
-            for node in lookup_all(&r.body, path) {
-                present = true;
-                if hit.is_none() && node.scalar().is_some_and(is_bad) {
-                    hit = Some(Hit::at(node.span));
-                }
-            }
-        }
-        if !present && absent {
-            if let Some(first) = paths.first() {
-                let span = missing_at(r, first, src);
-                hit = Some(match &absent_message {
-                    Some(m) => Hit::with(span, m.clone()),
-                    None => Hit::at(span),
-                });
-            }
-        }
-        hits.extend(hit);
-    }
-    dedup(hits)
-}
-
-fn toml_number(v: &toml::Value) -> Option<f64> {
-    match v {
-        toml::Value::Integer(i) => Some(*i as f64),
-        toml::Value::Float(f) => Some(*f),
-        _ => None,
-    }
 }
 
 // ---- S3 ---------------------------------------------------------------------------------------

@@ -8,9 +8,6 @@ use crate::lint::predicates::{host_of, is_loopback};
 use crate::lint::{glob, value_matches, CheckCtx, Hit};
 
 pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("cfn-property", cfn_property),
-    // The same mechanism on Kubernetes objects (their body is the whole document).
-    ("resource-property", cfn_property),
     ("cfn-s3-encryption", cfn_s3_encryption),
     ("cfn-kms-rotation", cfn_kms_rotation),
     ("cfn-http-listener", cfn_http_listener),
@@ -123,104 +120,6 @@ fn normalized(v: &Value) -> Value {
 
 fn str_of(node: &Node) -> Option<&str> {
     node.scalar().and_then(Value::as_str)
-}
-
-/// A CloudFormation property whose value (or one `Fn::If` branch of it) passes the pattern's
-/// `is` test, or, with `params.missing = true`, that is absent. `params.types` are the resource
-/// types, `params.property` the path inside `Properties`; any of `params.exempt` (paths)
-/// being present exempts the resource, and so does a value matching `params.exempt-if`
-/// (`{ Engine = "^aurora" }`: path → regex) (`params.exempt-missing`: exempts it from `missing` only,
-/// such as a key id that implies encryption); every `params.require` path must be `true` for the
-/// resource to be checked (a key is only asked of encrypted storage); `params.once = true`
-/// reports one value per resource (one list, one root cause).
-fn cfn_property(ctx: &CheckCtx) -> Vec<Hit> {
-    let p = ctx.pattern;
-    let path = segments(&p.params, "property");
-    let missing = p
-        .params
-        .get("missing")
-        .and_then(toml::Value::as_bool)
-        .unwrap_or(false);
-    let exempt: Vec<Vec<String>> = strs(&p.params, "exempt")
-        .iter()
-        .map(|e| e.split('.').map(str::to_owned).collect())
-        .collect();
-    let exempt_missing: Vec<Vec<String>> = strs(&p.params, "exempt-missing")
-        .iter()
-        .map(|e| e.split('.').map(str::to_owned).collect())
-        .collect();
-    let exempt_if: Vec<(Vec<String>, regex::Regex)> = match p.params.get("exempt-if") {
-        Some(toml::Value::Table(t)) => t
-            .iter()
-            .filter_map(|(k, v)| {
-                let re = regex::Regex::new(v.as_str()?).ok()?;
-                Some((k.split('.').map(str::to_owned).collect(), re))
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let require: Vec<Vec<String>> = strs(&p.params, "require")
-        .iter()
-        .map(|e| e.split('.').map(str::to_owned).collect())
-        .collect();
-    let once = p
-        .params
-        .get("once")
-        .and_then(toml::Value::as_bool)
-        .unwrap_or(false);
-    let mut hits = Vec::new();
-    for r in resources(ctx, &strs(&p.params, "types")) {
-        if exempt.iter().any(|e| !find_all(&r.body, e).is_empty()) {
-            continue;
-        }
-        let exempted = exempt_if.iter().any(|(path, re)| {
-            find_all(&r.body, path)
-                .iter()
-                .any(|n| str_of(n).is_some_and(|s| re.is_match(s)))
-        });
-        if exempted {
-            continue;
-        }
-        let required = require.iter().all(|path| {
-            let found = find_all(&r.body, path);
-            !found.is_empty()
-                && found.iter().all(|n| {
-                    branches(n)
-                        .iter()
-                        .all(|b| b.scalar().map(normalized) == Some(Value::Bool(true)))
-                })
-        });
-        if !required {
-            continue;
-        }
-        let found = find_all(&r.body, &path);
-        if found.is_empty() {
-            if missing
-                && !exempt_missing
-                    .iter()
-                    .any(|e| !find_all(&r.body, e).is_empty())
-            {
-                hits.push(Hit::at(r.header));
-            }
-            continue;
-        }
-        for node in found {
-            let bad = branches(node).into_iter().find(|b| {
-                b.scalar().is_some_and(|v| {
-                    let v = normalized(v);
-                    let text = v.as_text().unwrap_or("").to_string();
-                    value_matches(p.is.as_ref(), Some(&v), &text, &p.params)
-                })
-            });
-            if let Some(b) = bad {
-                hits.push(Hit::at(b.span));
-                if once {
-                    break;
-                }
-            }
-        }
-    }
-    hits
 }
 
 /// S3 buckets. `params.report = "missing"`: no `BucketEncryption` at all. `"provider-managed"`:
