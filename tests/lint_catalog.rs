@@ -73,6 +73,99 @@ fn unknown_keys_in_a_lint_file_are_errors() {
         .contains("bad regex"));
 }
 
+/// `ecb-mode.toml` with one more pattern: the linter built from it, or its load error.
+fn with_pattern(pattern: &str) -> Result<Linter, String> {
+    let good = std::fs::read_to_string("lints/ecb-mode.toml").unwrap();
+    let patterns = catalog::parse("ecb-mode.toml", &good)
+        .unwrap()
+        .patterns
+        .len();
+    let text = format!("{good}\n[[pattern]]\n{pattern}\n");
+    let lint = catalog::parse("ecb-mode.toml", &text)?;
+    assert_eq!(lint.patterns.len(), patterns + 1);
+    Linter::new(vec![lint])
+}
+
+fn load_error(pattern: &str) -> String {
+    match with_pattern(pattern) {
+        Ok(_) => panic!("loaded, but should not have:\n{pattern}"),
+        Err(e) => e,
+    }
+}
+
+#[test]
+fn check_params_are_typed_and_checked_when_the_linter_is_built() {
+    let base = "kinds = [\"cloudformation\"]\ncheck = \"cfn-kms-rotation\"";
+    assert!(with_pattern(&format!("{base}\nparams = {{ max-days = 90 }}")).is_ok());
+    // An unknown key, misspelt: named with the lint file and the pattern.
+    let err = load_error(&format!("{base}\nparams = {{ max-dayz = 90 }}"));
+    assert!(err.contains("lints/ecb-mode.toml"), "{err}");
+    assert!(err.contains("pattern") && err.contains("max-dayz"), "{err}");
+    // A value of the wrong type.
+    let err = load_error(&format!("{base}\nparams = {{ max-days = \"ninety\" }}"));
+    assert!(
+        err.contains("max-days") || err.contains("invalid type"),
+        "{err}"
+    );
+    // A regex in params that does not compile.
+    let err = load_error(
+        "kinds = [\"cloudformation\"]\ncheck = \"cfn-name-value\"\nparams = { types = [\"AWS::X::Y\"], list = \"A\", names = \"(unclosed\" }",
+    );
+    assert!(err.contains("bad regex"), "{err}");
+    // A required param missing.
+    let err = load_error("kinds = [\"cloudformation\"]\ncheck = \"cfn-http-listener\"");
+    assert!(err.contains("types"), "{err}");
+    // A check that takes none.
+    let err = load_error(
+        "kinds = [\"nginx\"]\ncheck = \"http-server-serves-content\"\nparams = { min = 1 }",
+    );
+    assert!(err.contains("takes no params"), "{err}");
+    // Params on a pattern that names no check have nobody to read them.
+    let err =
+        load_error("kinds = [\"python\"]\ncall = [\"x.y\"]\nparams = { schemes = [\"http\"] }");
+    assert!(err.contains("params are for checks"), "{err}");
+}
+
+#[test]
+fn resource_patterns_are_checked_when_the_catalog_is_loaded() {
+    let base = "kinds = [\"terraform\"]\nresource = [\"aws_ebs_volume\"]";
+    assert!(with_pattern(&format!(
+        "{base}\nattr = \"encrypted\"\nis = {{ equals = [false] }}"
+    ))
+    .is_ok());
+    assert!(with_pattern(&format!(
+        "{base}\nattr = 'Parameters.\"rds.force_ssl\"'\nis = {{ equals = [0] }}\nunless = [{{ attr = \"snapshot_id\", is = {{ absent = false }} }}]"
+    ))
+    .is_ok());
+    let cases = [
+        // misspelt key
+        (format!("{base}\natr = \"encrypted\""), "atr"),
+        // a path with an empty key or an unclosed quote
+        (format!("{base}\nattr = \"a..b\"\nis = {{ absent = true }}"), "empty key"),
+        (format!("{base}\nattr = 'a.\"b'\nis = {{ absent = true }}"), "unclosed quote"),
+        // a condition that names an argument instead of an attribute
+        (
+            format!("{base}\nattr = \"encrypted\"\nis = {{ absent = true }}\nunless = [{{ arg = \"x\", is = {{ absent = false }} }}]"),
+            "names an attr",
+        ),
+        // a value test without an attribute to test
+        (format!("{base}\nis = {{ equals = [false] }}"), "needs an attr"),
+        // attr and unit conditions belong to resource patterns
+        ("kinds = [\"python\"]\ncall = [\"x.y\"]\nattr = \"a\"".to_string(), "resource subject"),
+        ("kinds = [\"python\"]\ncall = [\"x.y\"]\nunit-has = [\"a\"]".to_string(), "resource subject"),
+        // a regex that does not compile
+        (format!("{base}\nattr = \"kms_key_id\"\nis = {{ regex = \"(unclosed\" }}"), "bad regex"),
+    ];
+    for (pattern, expected) in cases {
+        let err = load_error(&pattern);
+        assert!(
+            err.contains(expected),
+            "expected `{expected}` in: {err}\n{pattern}"
+        );
+        assert!(err.contains("lints/ecb-mode.toml"), "{err}");
+    }
+}
+
 #[test]
 fn every_check_and_value_test_named_in_lints_exists() {
     Linter::new(catalog::load().unwrap()).expect("every named check exists");

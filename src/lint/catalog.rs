@@ -178,6 +178,9 @@ pub struct ValueTest {
     pub check: Option<String>,
     #[serde(default)]
     pub nocase: bool,
+    /// For `check = "plaintext-url"`: the schemes that carry data in plaintext.
+    #[serde(default = "plaintext_schemes")]
+    pub schemes: Vec<String>,
     /// Compare as infrastructure providers coerce attribute values: `"false"` equals `false`,
     /// `"0"` equals `0`, strings without case, `"7776000s"` is a number of seconds. Set on
     /// the tests of every `resource` pattern when the catalog is loaded.
@@ -186,6 +189,10 @@ pub struct ValueTest {
     /// `regex`, compiled on first use and shared by every thread.
     #[serde(skip)]
     compiled: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+fn plaintext_schemes() -> Vec<String> {
+    ["http", "ws", "ftp"].map(String::from).to_vec()
 }
 
 impl ValueTest {
@@ -257,16 +264,31 @@ pub struct AttrPaths(pub Vec<AttrPath>);
 
 impl<'de> Deserialize<'de> for AttrPaths {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            One(AttrPath),
-            Many(Vec<AttrPath>),
+        // A visitor rather than an untagged enum, so that a bad path's own error is the one
+        // reported.
+        struct Paths;
+        impl<'de> serde::de::Visitor<'de> for Paths {
+            type Value = AttrPaths;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an attribute path or a list of them")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AttrPaths, E> {
+                AttrPath::parse(v)
+                    .map(|p| AttrPaths(vec![p]))
+                    .map_err(E::custom)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<AttrPaths, A::Error> {
+                let mut paths = Vec::new();
+                while let Some(p) = seq.next_element::<AttrPath>()? {
+                    paths.push(p);
+                }
+                Ok(AttrPaths(paths))
+            }
         }
-        Ok(match OneOrMany::deserialize(d)? {
-            OneOrMany::One(p) => AttrPaths(vec![p]),
-            OneOrMany::Many(ps) => AttrPaths(ps),
-        })
+        d.deserialize_any(Paths)
     }
 }
 
@@ -362,7 +384,9 @@ fn validate_resource_fields(p: &Pattern) -> Result<(), String> {
         return Err("a resource pattern with a value test needs an attr".into());
     }
     if conditions().any(|c| c.attr.is_none() || c.arg.is_some() || c.pos.is_some()) {
-        return Err("every condition of a resource pattern names an attr (and no arg or pos)".into());
+        return Err(
+            "every condition of a resource pattern names an attr (and no arg or pos)".into(),
+        );
     }
     Ok(())
 }

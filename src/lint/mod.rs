@@ -46,6 +46,19 @@ pub struct CheckCtx<'a> {
     pub file: &'a Lowered,
     pub unit: &'a [Lowered],
     pub pattern: &'a Pattern,
+    /// The pattern's `params`, parsed into the check's own type when the linter was built.
+    pub params: &'a (dyn std::any::Any + Send + Sync),
+}
+
+impl CheckCtx<'_> {
+    /// The check's typed params. The type is the one its table entry declares, so a mismatch
+    /// is a programming error caught by every test that runs the check.
+    #[allow(clippy::expect_used)] // a wrong type is a bug every test of the check shows
+    pub fn params<P: 'static>(&self) -> &P {
+        self.params
+            .downcast_ref::<P>()
+            .expect("a check reads the params type its table entry declares")
+    }
 }
 
 pub struct Linter {
@@ -60,7 +73,7 @@ pub struct Linter {
 struct Planned {
     lint: usize,
     pattern: usize,
-    check: Option<checks::CheckFn>,
+    check: Option<(checks::CheckFn, checks::Params)>,
 }
 
 impl Linter {
@@ -69,20 +82,36 @@ impl Linter {
         let mut plan: std::collections::BTreeMap<FileKind, Vec<Planned>> = Default::default();
         for (li, lint) in lints.iter().enumerate() {
             for (pi, p) in lint.patterns.iter().enumerate() {
-                let check =
-                    match &p.check {
-                        Some(c) => Some(checks::find(c).ok_or_else(|| {
+                let check = match &p.check {
+                    Some(c) => {
+                        let found = checks::find(c).ok_or_else(|| {
                             format!("lints/{}.toml: unknown check `{c}`", lint.id)
-                        })?),
-                        None => None,
-                    };
+                        })?;
+                        let params = found.parse_params(&p.params).map_err(|e| {
+                            format!(
+                                "lints/{}.toml: pattern {} (check `{c}`): {e}",
+                                lint.id,
+                                pi + 1
+                            )
+                        })?;
+                        Some((found.run, params))
+                    }
+                    None if !p.params.is_empty() => {
+                        return Err(format!(
+                            "lints/{}.toml: pattern {}: params are for checks, and it names none",
+                            lint.id,
+                            pi + 1
+                        ))
+                    }
+                    None => None,
+                };
                 for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
                     let list = plan.entry(kind).or_default();
                     if !list.last().is_some_and(|l| l.lint == li && l.pattern == pi) {
                         list.push(Planned {
                             lint: li,
                             pattern: pi,
-                            check,
+                            check: check.clone(),
                         });
                     }
                 }
@@ -123,7 +152,7 @@ impl Linter {
         for planned in plan {
             let lint = &self.lints[planned.lint];
             let pattern = &lint.patterns[planned.pattern];
-            for hit in match_pattern(pattern, planned.check, file, unit, &names) {
+            for hit in match_pattern(pattern, planned.check.as_ref(), file, unit, &names) {
                 let message = hit
                     .message
                     .or_else(|| pattern.message.clone())

@@ -3,6 +3,7 @@
 //! what looks like key material).
 
 use crate::facts::{Value, UNKNOWN_PART};
+use crate::lint::catalog::ValueTest;
 
 /// What a value test sees: the value, and the source text it came from.
 pub struct Subject<'a> {
@@ -33,13 +34,13 @@ pub fn exists(name: &str) -> bool {
     NAMES.contains(&name)
 }
 
-/// Runs the named test. `params` come from the pattern (`schemes = ["http", "ws"]`).
-pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
+/// Runs the named test; `options` is the value test that names it (its `schemes`).
+pub fn test(name: &str, s: &Subject, options: &ValueTest) -> bool {
     match name {
         "plaintext-url" => s
             .value
             .as_text()
-            .is_some_and(|t| plaintext_url(t, &schemes(params))),
+            .is_some_and(|t| plaintext_url(t, &options.schemes)),
         "loopback-host" => s
             .value
             .as_text()
@@ -53,7 +54,7 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "falsy" => falsy(s.value),
         "truthy" => truthy(s.value),
         "password-like" => password_like(s.text),
-        "short-max-age" => short_max_age(s.value, params),
+        "short-max-age" => short_max_age(s.value, ONE_YEAR),
         "dsn-without-tls" => s.value.as_text().is_some_and(dsn_without_tls),
         "apache-protocols-weak" => s.value.as_text().is_some_and(apache_protocols_weak),
         "null" => matches!(s.value, Value::Null),
@@ -62,19 +63,6 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "not-map" => !matches!(s.value, Value::Map(_)),
         "weak-password-hashers" => weak_password_hashers(s.value),
         _ => false,
-    }
-}
-
-fn schemes(params: &toml::Table) -> Vec<String> {
-    match params.get("schemes").and_then(|v| v.as_array()) {
-        Some(list) => list
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect(),
-        None => ["http", "ws", "ftp"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
     }
 }
 
@@ -348,12 +336,11 @@ pub fn password_like(text: &str) -> bool {
         && !t.contains("hash_name")
 }
 
-/// An HSTS max-age (a number, or a header value with `max-age=N`) under `min` (default a year).
-fn short_max_age(v: &Value, params: &toml::Table) -> bool {
-    let min = params
-        .get("min")
-        .and_then(|m| m.as_integer())
-        .unwrap_or(31_536_000);
+/// A year in seconds: the shortest HSTS max-age that is not short.
+const ONE_YEAR: i64 = 31_536_000;
+
+/// An HSTS max-age (a number, or a header value with `max-age=N`) under `min`.
+fn short_max_age(v: &Value, min: i64) -> bool {
     let age = match v {
         Value::Int(i) => Some(*i),
         Value::Str(s) => {

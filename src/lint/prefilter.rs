@@ -754,7 +754,9 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
         if !p.literals.is_empty() {
             out.push(any_of(p.literals.iter().map(|w| marked(w))));
         } else if p.resource.iter().all(|t| !t.contains('*')) {
-            out.push(any_of(p.resource.iter().map(|t| Word::anywhere(t.as_str()))));
+            out.push(any_of(
+                p.resource.iter().map(|t| Word::anywhere(t.as_str())),
+            ));
         }
         out.extend(
             p.require
@@ -785,14 +787,9 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
             &p.directive
         };
         out.extend(name_clauses(subject));
-        out.extend(argument_clauses(
-            p.arg.as_deref(),
-            p.pos,
-            p.is.as_ref(),
-            &p.params,
-        ));
+        out.extend(argument_clauses(p.arg.as_deref(), p.pos, p.is.as_ref()));
         for c in &p.when {
-            out.extend(condition_clauses(c, &p.params));
+            out.extend(condition_clauses(c));
         }
     }
     // Too short a word says little: it is dropped from its alternative, and a clause with an
@@ -806,8 +803,8 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
     (!out.is_empty()).then_some(out)
 }
 
-fn condition_clauses(c: &Condition, params: &toml::Table) -> Vec<Clause> {
-    argument_clauses(c.arg.as_deref(), c.pos, Some(&c.is), params)
+fn condition_clauses(c: &Condition) -> Vec<Clause> {
+    argument_clauses(c.arg.as_deref(), c.pos, Some(&c.is))
 }
 
 /// The argument's name (when it can only be passed by name) and the words its value needs.
@@ -815,7 +812,6 @@ fn argument_clauses(
     arg: Option<&str>,
     pos: Option<usize>,
     test: Option<&ValueTest>,
-    params: &toml::Table,
 ) -> Vec<Clause> {
     let mut out = Vec::new();
     let may_be_absent = test.is_some_and(|t| t.absent == Some(true));
@@ -823,12 +819,12 @@ fn argument_clauses(
         out.push(any_of([Word::token(arg)]));
     }
     if let Some(t) = test.filter(|t| t.absent.is_none()) {
-        out.extend(value_clauses(t, params));
+        out.extend(value_clauses(t));
     }
     out
 }
 
-fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
+fn value_clauses(t: &ValueTest) -> Vec<Clause> {
     let mut out = Vec::new();
     let strings: Option<Vec<Word>> = t
         .equals
@@ -842,14 +838,7 @@ fn value_clauses(t: &ValueTest, params: &toml::Table) -> Vec<Clause> {
     out.extend(name_clauses(&t.call));
     match t.check.as_deref() {
         Some("plaintext-url") => {
-            let schemes = match params.get("schemes").and_then(|v| v.as_array()) {
-                Some(list) => list
-                    .iter()
-                    .filter_map(|v| v.as_str())
-                    .map(|s| Word::anywhere(format!("{s}://")))
-                    .collect(),
-                None => ["http://", "ws://", "ftp://"].map(Word::anywhere).to_vec(),
-            };
+            let schemes = t.schemes.iter().map(|s| Word::anywhere(format!("{s}://")));
             out.push(any_of(schemes));
         }
         Some("dsn-without-tls") => out.push(any_of([Word::anywhere("ssl"), Word::anywhere("tls")])),

@@ -1,38 +1,55 @@
 //! Checks for config facts: URLs in environment and properties values, web-server blocks,
 //! backups and key files written by scripts.
 
-use super::CheckFn;
+use serde::Deserialize;
+
+use super::Check;
 use crate::facts::{Command, Directive, Resource, Span, Value};
 use crate::lint::glob;
 use crate::lint::predicates::{host_of, plaintext_url};
 use crate::lint::{CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("env-plaintext-url", env_plaintext_url),
-    ("entry-plaintext-url", entry_plaintext_url),
-    (
+pub const CHECKS: &[Check] = &[
+    Check::with_params::<UrlParams>("env-plaintext-url", env_plaintext_url),
+    Check::with_params::<UrlParams>("entry-plaintext-url", entry_plaintext_url),
+    Check::with_params::<HstsParams>(
         "tls-server-without-strong-hsts",
         tls_server_without_strong_hsts,
     ),
-    ("http-server-serves-content", http_server_serves_content),
-    ("mysql-aes-default-ecb", mysql_aes_default_ecb),
-    ("dump-without-encryption", dump_without_encryption),
-    (
+    Check::new("http-server-serves-content", http_server_serves_content),
+    Check::new("mysql-aes-default-ecb", mysql_aes_default_ecb),
+    Check::new("dump-without-encryption", dump_without_encryption),
+    Check::new(
         "key-written-beside-ciphertext",
         key_written_beside_ciphertext,
     ),
 ];
 
-fn strings(params: &toml::Table, key: &str) -> Vec<String> {
-    params
-        .get(key)
-        .and_then(|v| v.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
+/// Params of the URL checks: the schemes that are plaintext (default http, ws, ftp) and the
+/// names (globs) whose URLs are not data paths, such as proxies.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UrlParams {
+    #[serde(default = "default_schemes")]
+    schemes: Vec<String>,
+    #[serde(default)]
+    skip: Vec<String>,
+}
+
+fn default_schemes() -> Vec<String> {
+    ["http", "ws", "ftp"].map(String::from).to_vec()
+}
+
+/// The shortest acceptable HSTS max-age in seconds (default a year).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HstsParams {
+    #[serde(default = "one_year")]
+    min: i64,
+}
+
+fn one_year() -> i64 {
+    31_536_000
 }
 
 /// A plaintext URL to a host that is named like a real endpoint: one with a dot or an IP
@@ -45,19 +62,9 @@ fn remote_plaintext(value: &Value, schemes: &[String]) -> bool {
     plaintext_url(text, schemes) && host_of(text.trim()).is_some_and(|h| h.contains(['.', ':']))
 }
 
-fn schemes(params: &toml::Table) -> Vec<String> {
-    let s = strings(params, "schemes");
-    if s.is_empty() {
-        ["http", "ws", "ftp"].map(String::from).to_vec()
-    } else {
-        s
-    }
-}
-
 /// `REDIS_URL=redis://cache.prod.example.com` in a dotenv, compose or Dockerfile.
 fn env_plaintext_url(ctx: &CheckCtx) -> Vec<Hit> {
-    let schemes = schemes(&ctx.pattern.params);
-    let skip = strings(&ctx.pattern.params, "skip");
+    let UrlParams { schemes, skip } = ctx.params();
     ctx.file
         .facts
         .envs
@@ -67,15 +74,14 @@ fn env_plaintext_url(ctx: &CheckCtx) -> Vec<Hit> {
                 .iter()
                 .any(|g| glob::matches(g, &e.name.to_ascii_uppercase()))
         })
-        .filter(|e| remote_plaintext(&e.value, &schemes))
+        .filter(|e| remote_plaintext(&e.value, schemes))
         .map(|e| Hit::at(e.span))
         .collect()
 }
 
 /// `spring.rabbitmq.addresses=amqp://mq.example.com` in a properties or Spring YAML file.
 fn entry_plaintext_url(ctx: &CheckCtx) -> Vec<Hit> {
-    let schemes = schemes(&ctx.pattern.params);
-    let skip = strings(&ctx.pattern.params, "skip");
+    let UrlParams { schemes, skip } = ctx.params();
     ctx.file
         .facts
         .entries
@@ -85,7 +91,7 @@ fn entry_plaintext_url(ctx: &CheckCtx) -> Vec<Hit> {
                 .iter()
                 .any(|g| glob::matches(g, &e.path.to_ascii_lowercase()))
         })
-        .filter(|e| remote_plaintext(&e.value, &schemes))
+        .filter(|e| remote_plaintext(&e.value, schemes))
         .map(|e| Hit::at(e.span))
         .collect()
 }
@@ -235,12 +241,7 @@ fn serves_content(ds: &[&Directive]) -> bool {
 /// `includeSubDomains`. Headers set at the `http` level are inherited when the server sets
 /// none; an `include` that may hold them makes the check stay silent.
 fn tls_server_without_strong_hsts(ctx: &CheckCtx) -> Vec<Hit> {
-    let min = ctx
-        .pattern
-        .params
-        .get("min")
-        .and_then(|m| m.as_integer())
-        .unwrap_or(31_536_000);
+    let min = ctx.params::<HstsParams>().min;
     let all = &ctx.file.facts.directives;
     let top: Vec<&Directive> = all
         .iter()

@@ -1,13 +1,13 @@
 //! Checks over JavaScript/TypeScript facts that a pattern cannot express.
 
-use super::CheckFn;
+use super::Check;
 use crate::facts::{Call, Span};
 use crate::lint::predicates::{falsy, password_like};
 use crate::lint::{CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("js-reject-unauthorized-off", reject_unauthorized_off),
-    ("js-password-fast-hash", password_fast_hash),
+pub const CHECKS: &[Check] = &[
+    Check::new("js-reject-unauthorized-off", reject_unauthorized_off),
+    Check::new("js-password-fast-hash", password_fast_hash),
 ];
 
 fn is_server_constructor(callee: &str) -> bool {

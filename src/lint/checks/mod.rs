@@ -2,6 +2,11 @@
 //! two fields of one record, resources linked across blocks. A lint names them with
 //! `check = "..."`; a test makes sure every name used in `lints/` exists here. Each domain
 //! keeps its own table so adding a check touches one file.
+//!
+//! A check's options (`params = {...}` in its pattern) have a type of their own, parsed once
+//! when the linter is built: an unknown key, a value of the wrong type or a regex that does not
+//! compile is a load error naming the lint file and the pattern, never a pattern that silently
+//! matches nothing.
 
 mod code;
 mod config;
@@ -12,11 +17,104 @@ mod rust;
 mod terraform;
 mod yaml;
 
+use std::any::Any;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
 use super::{CheckCtx, Hit};
 
 pub type CheckFn = fn(&CheckCtx) -> Vec<Hit>;
 
-const TABLES: &[&[(&str, CheckFn)]] = &[
+/// A check's parsed `params`, shared by every file the pattern runs on.
+pub type Params = Arc<dyn Any + Send + Sync>;
+
+type ParseParams = fn(&toml::Table) -> Result<Params, String>;
+
+/// A check: its name in `lints/*.toml`, its code, and how its `params` are read.
+pub struct Check {
+    pub name: &'static str,
+    pub run: CheckFn,
+    parse: ParseParams,
+}
+
+impl Check {
+    /// A check that takes no `params`.
+    pub const fn new(name: &'static str, run: CheckFn) -> Self {
+        Check {
+            name,
+            run,
+            parse: no_params,
+        }
+    }
+
+    /// A check whose `params` are a `P` (which should deny unknown fields).
+    pub const fn with_params<P: DeserializeOwned + Send + Sync + 'static>(
+        name: &'static str,
+        run: CheckFn,
+    ) -> Self {
+        Check {
+            name,
+            run,
+            parse: parse::<P>,
+        }
+    }
+
+    pub fn parse_params(&self, params: &toml::Table) -> Result<Params, String> {
+        (self.parse)(params)
+    }
+}
+
+fn no_params(params: &toml::Table) -> Result<Params, String> {
+    match params.keys().next() {
+        None => Ok(Arc::new(())),
+        Some(k) => Err(format!("takes no params, but `{k}` is given")),
+    }
+}
+
+fn parse<P: DeserializeOwned + Send + Sync + 'static>(
+    params: &toml::Table,
+) -> Result<Params, String> {
+    let parsed: P = toml::Value::Table(params.clone())
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("params: {}", e.message()))?;
+    Ok(Arc::new(parsed))
+}
+
+/// A regex in a check's params, compiled when the catalog is loaded.
+#[derive(Clone, Debug)]
+pub struct RegexParam(pub regex::Regex);
+
+impl<'de> Deserialize<'de> for RegexParam {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        regex::Regex::new(&text)
+            .map(RegexParam)
+            .map_err(|e| serde::de::Error::custom(format!("bad regex `{text}`: {e}")))
+    }
+}
+
+/// One string or a list of them.
+#[derive(Clone, Debug, Default)]
+pub struct Strings(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Strings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(String),
+            Many(Vec<String>),
+        }
+        Ok(Strings(match OneOrMany::deserialize(d)? {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }))
+    }
+}
+
+const TABLES: &[&[Check]] = &[
     code::CHECKS,
     javascript::CHECKS,
     rust::CHECKS,
@@ -25,12 +123,11 @@ const TABLES: &[&[(&str, CheckFn)]] = &[
     config::CHECKS,
 ];
 
-pub fn find(name: &str) -> Option<CheckFn> {
+pub fn find(name: &str) -> Option<&'static Check> {
     TABLES
         .iter()
         .flat_map(|t| t.iter())
-        .find(|(n, _)| *n == name)
-        .map(|(_, f)| *f)
+        .find(|c| c.name == name)
 }
 
 /// Every check name, for `rules` and for tests.
@@ -38,6 +135,6 @@ pub fn names() -> Vec<&'static str> {
     TABLES
         .iter()
         .flat_map(|t| t.iter())
-        .map(|(n, _)| *n)
+        .map(|c| c.name)
         .collect()
 }

@@ -7,17 +7,17 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::key_beside_data::{is_ciphertext_name, is_key_name};
-use super::CheckFn;
+use super::Check;
 use crate::facts::{Call, Facts, Function, Span, Value};
 use crate::lint::predicates::{host_of, is_loopback};
 use crate::lint::{CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("rust-rustls-verifier-accepts-any", rustls_verifier),
-    ("rust-verify-callback-accepts-any", verify_callback),
-    ("rust-notls-to-remote-host", notls_remote),
-    ("rust-persisted-struct-stores-key", persisted_struct_key),
-    (
+pub const CHECKS: &[Check] = &[
+    Check::new("rust-rustls-verifier-accepts-any", rustls_verifier),
+    Check::new("rust-verify-callback-accepts-any", verify_callback),
+    Check::new("rust-notls-to-remote-host", notls_remote),
+    Check::new("rust-persisted-struct-stores-key", persisted_struct_key),
+    Check::new(
         "rust-key-written-beside-ciphertext",
         key_written_beside_ciphertext,
     ),

@@ -5,29 +5,29 @@
 //! link resources (a bucket and the encryption configuration that names it, a parameter group
 //! and its parameters).
 
-use regex::Regex;
+use serde::Deserialize;
 
-use super::CheckFn;
+use super::{Check, RegexParam, Strings};
 use crate::facts::{Node, NodeKind, Resource, Value};
 use crate::lint::{CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[
-    (
+pub const CHECKS: &[Check] = &[
+    Check::new(
         "terraform-s3-bucket-without-encryption",
         s3_bucket_without_encryption,
     ),
-    (
+    Check::new(
         "terraform-s3-encryption-provider-key",
         s3_encryption_provider_key,
     ),
-    (
+    Check::new(
         "terraform-parameter-group-without-tls",
         parameter_group_without_tls,
     ),
-    ("terraform-named-attribute", named_attribute),
-    ("terraform-json-attribute", json_attribute),
-    ("terraform-listener-default-http", listener_default_http),
-    ("terraform-aws-managed-key", aws_managed_key),
+    Check::with_params::<NamedAttributeParams>("terraform-named-attribute", named_attribute),
+    Check::with_params::<JsonAttributeParams>("terraform-json-attribute", json_attribute),
+    Check::new("terraform-listener-default-http", listener_default_http),
+    Check::new("terraform-aws-managed-key", aws_managed_key),
 ];
 
 // ---- shared helpers -------------------------------------------------------------------------
@@ -93,39 +93,6 @@ fn norm_toml(v: &toml::Value) -> Option<String> {
         toml::Value::String(s) => Some(s.trim().to_ascii_lowercase()),
         _ => None,
     }
-}
-
-fn strings(params: &toml::Table, key: &str) -> Vec<String> {
-    match params.get(key) {
-        Some(toml::Value::String(s)) => vec![s.clone()],
-        Some(toml::Value::Array(items)) => items
-            .iter()
-            .filter_map(|i| i.as_str().map(str::to_string))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn values(v: &toml::Value) -> Vec<&toml::Value> {
-    match v {
-        toml::Value::Array(items) => items.iter().collect(),
-        other => vec![other],
-    }
-}
-
-thread_local! {
-    /// Regexes from lint params, compiled once per thread.
-    static REGEXES: std::cell::RefCell<std::collections::HashMap<String, Option<Regex>>> =
-        std::cell::RefCell::default();
-}
-
-fn regex(pattern: &str) -> Option<Regex> {
-    REGEXES.with(|cell| {
-        cell.borrow_mut()
-            .entry(pattern.to_string())
-            .or_insert_with(|| Regex::new(pattern).ok())
-            .clone()
-    })
 }
 
 fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
@@ -380,24 +347,28 @@ fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
 /// Blocks that list settings as `name`/`value` pairs (`policy_attribute` of an ELB policy):
 /// the first pair per resource whose name matches `name-regex` and whose value is one of
 /// `on` (default `["true"]`). Params: `block`, `name-regex`, `on`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NamedAttributeParams {
+    block: Vec<String>,
+    name_regex: RegexParam,
+    #[serde(default = "on_true")]
+    on: Vec<toml::Value>,
+}
+
+fn on_true() -> Vec<toml::Value> {
+    vec![toml::Value::Boolean(true)]
+}
+
 fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
-    let params = &ctx.pattern.params;
+    let params = ctx.params::<NamedAttributeParams>();
     let kinds: Vec<&str> = ctx.pattern.literals.iter().map(String::as_str).collect();
     if file_resources(ctx, &kinds).next().is_none() {
         return Vec::new();
     }
-    let blocks = strings(params, "block");
-    let Some(re) = params
-        .get("name-regex")
-        .and_then(|v| v.as_str())
-        .and_then(regex)
-    else {
-        return Vec::new();
-    };
-    let on: Vec<String> = match params.get("on") {
-        Some(v) => values(v).into_iter().filter_map(norm_toml).collect(),
-        None => vec!["true".into()],
-    };
+    let blocks = &params.block;
+    let re = &params.name_regex.0;
+    let on: Vec<String> = params.on.iter().filter_map(norm_toml).collect();
     let mut hits = Vec::new();
     for r in file_resources(ctx, &kinds) {
         let found = blocks
@@ -422,18 +393,22 @@ fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
 
 /// A JSON document held in an attribute (a heredoc, a string, or `jsonencode({...})`), tested
 /// at a dotted path. Params: `attr`, `json-path`, `bad`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct JsonAttributeParams {
+    attr: Strings,
+    json_path: Strings,
+    bad: Vec<toml::Value>,
+}
+
 fn json_attribute(ctx: &CheckCtx) -> Vec<Hit> {
-    let params = &ctx.pattern.params;
+    let params = ctx.params::<JsonAttributeParams>();
     let kinds: Vec<&str> = ctx.pattern.literals.iter().map(String::as_str).collect();
     if file_resources(ctx, &kinds).next().is_none() {
         return Vec::new();
     }
-    let attrs = strings(params, "attr");
-    let paths = strings(params, "json-path");
-    let bad: Vec<String> = params
-        .get("bad")
-        .map(|v| values(v).into_iter().filter_map(norm_toml).collect())
-        .unwrap_or_default();
+    let (attrs, paths) = (&params.attr.0, &params.json_path.0);
+    let bad: Vec<String> = params.bad.iter().filter_map(norm_toml).collect();
     let mut hits = Vec::new();
     for r in file_resources(ctx, &kinds) {
         for node in attrs.iter().flat_map(|a| lookup_all(&r.body, a)) {

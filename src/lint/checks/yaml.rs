@@ -2,43 +2,96 @@
 //! control-plane commands, environment blocks. The resource types, property paths, flags and
 //! values live in the patterns (`lints/*.toml`, `params`); these functions hold the mechanism.
 
-use super::CheckFn;
+use serde::Deserialize;
+
+use super::{Check, RegexParam};
 use crate::facts::{Node, NodeKind, Resource, Span, Value};
+use crate::lint::catalog::AttrPath;
 use crate::lint::predicates::{host_of, is_loopback};
 use crate::lint::{glob, value_matches, CheckCtx, Hit};
 
-pub const CHECKS: &[(&str, CheckFn)] = &[
-    ("cfn-s3-encryption", cfn_s3_encryption),
-    ("cfn-kms-rotation", cfn_kms_rotation),
-    ("cfn-http-listener", cfn_http_listener),
-    ("cfn-name-value", cfn_name_value),
-    ("k8s-ingress-without-tls", k8s_ingress_without_tls),
-    ("istio-gateway-http", istio_gateway_http),
-    ("k8s-identity-provider-first", k8s_identity_provider_first),
-    ("named-value", named_value),
+pub const CHECKS: &[Check] = &[
+    Check::with_params::<S3Params>("cfn-s3-encryption", cfn_s3_encryption),
+    Check::with_params::<RotationParams>("cfn-kms-rotation", cfn_kms_rotation),
+    Check::with_params::<TypesParams>("cfn-http-listener", cfn_http_listener),
+    Check::with_params::<NameValueParams>("cfn-name-value", cfn_name_value),
+    Check::with_params::<ExposureParams>("k8s-ingress-without-tls", k8s_ingress_without_tls),
+    Check::with_params::<ExposureParams>("istio-gateway-http", istio_gateway_http),
+    Check::with_params::<TypesParams>("k8s-identity-provider-first", k8s_identity_provider_first),
+    Check::with_params::<NamedValueParams>("named-value", named_value),
 ];
 
 /// Deepest `Fn::If` nesting followed.
 const MAX_BRANCH_DEPTH: usize = 16;
 
-fn strs(params: &toml::Table, key: &str) -> Vec<String> {
-    match params.get(key) {
-        Some(toml::Value::String(s)) => vec![s.clone()],
-        Some(toml::Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
-    }
+/// The resource types a check looks at.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypesParams {
+    types: Vec<String>,
 }
 
-/// A property path: `"A.B"`, or `["Parameters", "rds.force_ssl"]` when a key has a dot.
-fn segments(params: &toml::Table, key: &str) -> Vec<String> {
-    match params.get(key) {
-        Some(toml::Value::String(s)) => s.split('.').map(str::to_owned).collect(),
-        Some(toml::Value::Array(_)) => strs(params, key),
-        _ => Vec::new(),
-    }
+/// Resource types, and host suffixes that only resolve inside a cluster.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ExposureParams {
+    types: Vec<String>,
+    internal_suffixes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct S3Params {
+    report: S3Report,
+}
+
+#[derive(Deserialize, PartialEq)]
+#[serde(rename_all = "kebab-case")]
+enum S3Report {
+    /// No `BucketEncryption` at all.
+    Missing,
+    /// SSE-S3, or SSE-KMS with the AWS-managed key.
+    ProviderManaged,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RotationParams {
+    #[serde(default = "one_year_in_days")]
+    max_days: i64,
+}
+
+fn one_year_in_days() -> i64 {
+    365
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NameValueParams {
+    types: Vec<String>,
+    /// The path to the list of records.
+    list: AttrPath,
+    #[serde(default = "name_key")]
+    name_key: String,
+    #[serde(default = "value_key")]
+    value_key: String,
+    /// The record names that matter.
+    names: RegexParam,
+}
+
+fn name_key() -> String {
+    "Name".into()
+}
+
+fn value_key() -> String {
+    "Value".into()
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NamedValueParams {
+    /// Given: URLs to single-label hosts or hosts with these suffixes are left alone.
+    internal_suffixes: Option<Vec<String>>,
 }
 
 fn resources<'a>(ctx: &'a CheckCtx, types: &[String]) -> impl Iterator<Item = &'a Resource> {
@@ -127,8 +180,7 @@ fn str_of(node: &Node) -> Option<&str> {
 /// that receive access logs are exempt from both (log delivery only writes to SSE-S3 buckets,
 /// which AWS applies by default).
 fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
-    let report = strs(&ctx.pattern.params, "report");
-    let report = report.first().map(String::as_str).unwrap_or("missing");
+    let report = &ctx.params::<S3Params>().report;
     let buckets: Vec<&Resource> = resources(ctx, &["AWS::S3::Bucket".to_string()]).collect();
     let log_targets: Vec<String> = buckets
         .iter()
@@ -143,7 +195,7 @@ fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
                 .get("AccessControl")
                 .and_then(str_of)
                 .is_some_and(|a| a == "LogDeliveryWrite");
-        if report == "missing" {
+        if *report == S3Report::Missing {
             if enc.is_none() && !log_bucket {
                 hits.push(Hit::with(
                     b.header,
@@ -200,12 +252,7 @@ fn aws_managed_alias(key: &str) -> bool {
 /// (`params.max-days`, default 365). Asymmetric, HMAC and imported (`Origin: EXTERNAL`) keys
 /// cannot rotate automatically and are exempt.
 fn cfn_kms_rotation(ctx: &CheckCtx) -> Vec<Hit> {
-    let max_days = ctx
-        .pattern
-        .params
-        .get("max-days")
-        .and_then(toml::Value::as_integer)
-        .unwrap_or(365);
+    let max_days = ctx.params::<RotationParams>().max_days;
     let mut hits = Vec::new();
     for k in resources(ctx, &["AWS::KMS::Key".to_string()]) {
         let spec = k
@@ -254,7 +301,7 @@ fn cfn_kms_rotation(ctx: &CheckCtx) -> Vec<Hit> {
 /// (a fixed response serves no data and is fine too).
 fn cfn_http_listener(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for l in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+    for l in resources(ctx, &ctx.params::<TypesParams>().types) {
         let Some(proto) = l.body.get("Protocol") else {
             continue;
         };
@@ -284,33 +331,22 @@ fn cfn_http_listener(ctx: &CheckCtx) -> Vec<Hit> {
 /// `is` tests the value. One finding per resource: one policy, one root cause.
 fn cfn_name_value(ctx: &CheckCtx) -> Vec<Hit> {
     let p = ctx.pattern;
-    let list = segments(&p.params, "list");
-    let key = |k: &str, default: &str| {
-        strs(&p.params, k)
-            .first()
-            .cloned()
-            .unwrap_or_else(|| default.to_string())
-    };
-    let (name_key, value_key) = (key("name-key", "Name"), key("value-key", "Value"));
-    let Some(names) = strs(&p.params, "names")
-        .first()
-        .and_then(|r| regex::Regex::new(r).ok())
-    else {
-        return Vec::new();
-    };
+    let params = ctx.params::<NameValueParams>();
+    let (list, name_key, value_key) = (&params.list.0, &params.name_key, &params.value_key);
+    let names = &params.names.0;
     let mut hits = Vec::new();
-    for r in resources(ctx, &strs(&p.params, "types")) {
-        let found = find_all(&r.body, &list).into_iter().find_map(|item| {
-            let name = item.get(&name_key).and_then(str_of)?;
+    for r in resources(ctx, &params.types) {
+        let found = find_all(&r.body, list).into_iter().find_map(|item| {
+            let name = item.get(name_key).and_then(str_of)?;
             if !names.is_match(name) {
                 return None;
             }
-            let value = item.get(&value_key)?;
+            let value = item.get(value_key)?;
             branches(value).into_iter().find(|b| {
                 b.scalar().is_some_and(|v| {
                     let v = normalized(v);
                     let text = v.as_text().unwrap_or("").to_string();
-                    value_matches(p.is.as_ref(), Some(&v), &text, &p.params)
+                    value_matches(p.is.as_ref(), Some(&v), &text)
                 })
             })
         });
@@ -330,9 +366,12 @@ fn public_host(host: &str, internal: &[String]) -> bool {
 
 /// An Ingress with a rule for a public host that no `spec.tls` entry covers.
 fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
-    let internal = strs(&ctx.pattern.params, "internal-suffixes");
+    let ExposureParams {
+        types,
+        internal_suffixes: internal,
+    } = ctx.params();
     let mut hits = Vec::new();
-    for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+    for r in resources(ctx, types) {
         // A `tls` entry without hosts covers every host (the controller's default certificate).
         let entries = find_all(&r.body, &["spec", "tls"].map(String::from));
         if entries
@@ -358,7 +397,7 @@ fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
         let rules = find_all(&r.body, &["spec", "rules", "host"].map(String::from));
         let public = rules
             .into_iter()
-            .find(|h| str_of(h).is_some_and(|s| public_host(s, &internal) && !is_covered(s)));
+            .find(|h| str_of(h).is_some_and(|s| public_host(s, internal) && !is_covered(s)));
         if let Some(h) = public {
             hits.push(Hit::with(
                 h.span,
@@ -376,9 +415,12 @@ fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
 /// (`tls.httpsRedirect: true`). Wildcard-only hosts say nothing about exposure and are left
 /// alone, as Ingress rules without a host are.
 fn istio_gateway_http(ctx: &CheckCtx) -> Vec<Hit> {
-    let internal = strs(&ctx.pattern.params, "internal-suffixes");
+    let ExposureParams {
+        types,
+        internal_suffixes: internal,
+    } = ctx.params();
     let mut hits = Vec::new();
-    for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+    for r in resources(ctx, types) {
         for server in find_all(&r.body, &["spec", "servers"].map(String::from)) {
             let Some(proto) = server.path("port.protocol") else {
                 continue;
@@ -397,7 +439,7 @@ fn istio_gateway_http(ctx: &CheckCtx) -> Vec<Hit> {
                 .any(|h| {
                     str_of(h).is_some_and(|s| {
                         let host = s.rsplit('/').next().unwrap_or(s);
-                        public_host(host, &internal)
+                        public_host(host, internal)
                     })
                 });
             if public {
@@ -412,7 +454,7 @@ fn istio_gateway_http(ctx: &CheckCtx) -> Vec<Hit> {
 /// writes are stored in plaintext (later providers only decrypt).
 fn k8s_identity_provider_first(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for r in resources(ctx, &strs(&ctx.pattern.params, "types")) {
+    for r in resources(ctx, &ctx.params::<TypesParams>().types) {
         let Some(NodeKind::List(lists)) = r.body.get("resources").map(|n| &n.kind) else {
             continue;
         };
@@ -434,8 +476,12 @@ fn k8s_identity_provider_first(ctx: &CheckCtx) -> Vec<Hit> {
 /// `params.internal-suffixes`, URLs to single-label or cluster-internal hosts are left alone.
 fn named_value(ctx: &CheckCtx) -> Vec<Hit> {
     let p = ctx.pattern;
-    let internal = strs(&p.params, "internal-suffixes");
-    let filter_hosts = p.params.contains_key("internal-suffixes");
+    let internal = ctx
+        .params::<NamedValueParams>()
+        .internal_suffixes
+        .as_deref();
+    let filter_hosts = internal.is_some();
+    let internal = internal.unwrap_or_default();
     let lower = |globs: &[String]| -> Vec<String> {
         globs.iter().map(|g| g.to_ascii_lowercase()).collect()
     };
@@ -463,9 +509,9 @@ fn named_value(ctx: &CheckCtx) -> Vec<Hit> {
             !filter_hosts
                 || v.as_text()
                     .and_then(host_of)
-                    .is_some_and(|h| public_host(h, &internal))
+                    .is_some_and(|h| public_host(h, internal))
         })
-        .filter(|(v, _)| value_matches(p.is.as_ref(), Some(v), "", &p.params))
+        .filter(|(v, _)| value_matches(p.is.as_ref(), Some(v), ""))
         .map(|(_, span)| Hit::at(span))
         .collect()
 }

@@ -8,9 +8,7 @@ use crate::lint::{glob, index::NameIndex, Hit};
 pub fn matches(p: &Pattern, facts: &Facts, index: &NameIndex, hits: &mut Vec<Hit>) {
     for i in index.candidates(&p.assign) {
         let a = &facts.assigns[i];
-        if glob::any(&p.assign, &a.target)
-            && value_matches(p.is.as_ref(), Some(&a.value), "", &p.params)
-        {
+        if glob::any(&p.assign, &a.target) && value_matches(p.is.as_ref(), Some(&a.value), "") {
             hits.push(Hit::at(a.span));
         }
     }

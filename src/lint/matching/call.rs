@@ -22,26 +22,21 @@ fn match_call(p: &Pattern, call: &Call) -> Option<Hit> {
     if call.has_opaque_args() && tests_absence(p) {
         return None;
     }
-    if !p.when.iter().all(|c| condition_holds(c, call, &p.params)) {
+    if !p.when.iter().all(|c| condition_holds(c, call)) {
         return None;
     }
-    if p.unless.iter().any(|c| condition_holds(c, call, &p.params)) {
+    if p.unless.iter().any(|c| condition_holds(c, call)) {
         return None;
     }
     if p.arg.is_none() && p.pos.is_none() {
-        return value_matches(p.is.as_ref(), None, "", &p.params).then(|| Hit::at(call.span));
+        return value_matches(p.is.as_ref(), None, "").then(|| Hit::at(call.span));
     }
     match call.arg(p.arg.as_deref(), p.pos) {
         Some(found) => {
-            let ok = value_matches(
-                p.is.as_ref(),
-                Some(&found.value),
-                &found.arg.text,
-                &p.params,
-            );
+            let ok = value_matches(p.is.as_ref(), Some(&found.value), &found.arg.text);
             ok.then(|| Hit::at(found.arg.span))
         }
-        None => value_matches(p.is.as_ref(), None, "", &p.params).then(|| Hit::at(call.span)),
+        None => value_matches(p.is.as_ref(), None, "").then(|| Hit::at(call.span)),
     }
 }
 
@@ -50,9 +45,9 @@ fn tests_absence(p: &Pattern) -> bool {
     p.is.as_ref().is_some_and(absent) || p.when.iter().chain(&p.unless).any(|c| absent(&c.is))
 }
 
-fn condition_holds(c: &Condition, call: &Call, params: &toml::Table) -> bool {
+fn condition_holds(c: &Condition, call: &Call) -> bool {
     match call.arg(c.arg.as_deref(), c.pos) {
-        Some(found) => value_matches(Some(&c.is), Some(&found.value), &found.arg.text, params),
-        None => value_matches(Some(&c.is), None, "", params),
+        Some(found) => value_matches(Some(&c.is), Some(&found.value), &found.arg.text),
+        None => value_matches(Some(&c.is), None, ""),
     }
 }

@@ -75,24 +75,22 @@ fn command_test(
     arg: Option<&str>,
     pos: Option<usize>,
     test: Option<&ValueTest>,
-    params: &toml::Table,
 ) -> Option<Span> {
     if arg.is_some() || pos.is_some() {
         return match command_value(c, arg, pos) {
-            Some((v, span)) => value_matches(test, Some(&v), "", params).then_some(span),
-            None => value_matches(test, None, "", params).then_some(c.span),
+            Some((v, span)) => value_matches(test, Some(&v), "").then_some(span),
+            None => value_matches(test, None, "").then_some(c.span),
         };
     }
     c.args
         .iter()
-        .find(|w| value_matches(test, Some(&word_value(&w.text)), &w.text, params))
+        .find(|w| value_matches(test, Some(&word_value(&w.text)), &w.text))
         .map(|w| w.span)
 }
 
 fn match_command(p: &Pattern, c: &Command) -> Option<Hit> {
-    let holds = |cond: &Condition| {
-        command_test(c, cond.arg.as_deref(), cond.pos, Some(&cond.is), &p.params).is_some()
-    };
+    let holds =
+        |cond: &Condition| command_test(c, cond.arg.as_deref(), cond.pos, Some(&cond.is)).is_some();
     if !p.when.iter().all(holds) || p.unless.iter().any(holds) {
         return None;
     }
@@ -101,8 +99,7 @@ fn match_command(p: &Pattern, c: &Command) -> Option<Hit> {
         span = c.args.iter().find(|w| has_flag(&p.flags, &w.text))?.span;
     }
     if p.is.is_some() || p.arg.is_some() || p.pos.is_some() {
-        span = command_test(c, p.arg.as_deref(), p.pos, p.is.as_ref(), &p.params)?;
+        span = command_test(c, p.arg.as_deref(), p.pos, p.is.as_ref())?;
     }
     Some(Hit::at(span))
 }
-

@@ -22,12 +22,7 @@ pub fn matches(p: &Pattern, facts: &Facts, hits: &mut Vec<Hit>) {
             .map(|w| w.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if value_matches(
-            p.is.as_ref(),
-            Some(&Value::Str(text.clone())),
-            &text,
-            &p.params,
-        ) {
+        if value_matches(p.is.as_ref(), Some(&Value::Str(text.clone())), &text) {
             hits.push(Hit::at(d.span));
         }
     }

@@ -11,7 +11,7 @@ pub fn matches(p: &Pattern, facts: &Facts, hits: &mut Vec<Hit>) {
         if p.entry
             .iter()
             .any(|g| glob::matches(g, &e.path) || glob::matches_prefixed("*.", g, &e.path))
-            && value_matches(p.is.as_ref(), Some(&e.value), "", &p.params)
+            && value_matches(p.is.as_ref(), Some(&e.value), "")
         {
             hits.push(Hit::at(e.span));
         }

@@ -7,7 +7,7 @@ use crate::lint::{glob, Hit};
 
 pub fn matches(p: &Pattern, facts: &Facts, hits: &mut Vec<Hit>) {
     for e in facts.envs.iter().filter(|e| glob::any(&p.env, &e.name)) {
-        if value_matches(p.is.as_ref(), Some(&e.value), "", &p.params) {
+        if value_matches(p.is.as_ref(), Some(&e.value), "") {
             hits.push(Hit::at(e.span));
         }
     }

@@ -29,17 +29,18 @@ pub struct FactNames<'f> {
 /// files; the file alone elsewhere), for checks and resource conditions that look beyond it.
 pub fn match_pattern<'f>(
     p: &Pattern,
-    check: Option<checks::CheckFn>,
+    check: Option<&(checks::CheckFn, checks::Params)>,
     file: &'f Lowered,
     unit: &[Lowered],
     names: &FactNames<'f>,
 ) -> Vec<Hit> {
     // `Linter::new` resolved the pattern's check (an unknown one is an error there).
-    if let Some(check) = check {
+    if let Some((check, params)) = check {
         return check(&CheckCtx {
             file,
             unit,
             pattern: p,
+            params: params.as_ref(),
         });
     }
     let facts = &file.facts;

@@ -23,8 +23,7 @@ pub fn matches(p: &Pattern, file: &Lowered, unit: &[Lowered], hits: &mut Vec<Hit
     if candidates.peek().is_none() {
         return;
     }
-    let unit_declares =
-        |types: &[String]| unit_resources(unit).any(|r| glob::any(types, &r.kind));
+    let unit_declares = |types: &[String]| unit_resources(unit).any(|r| glob::any(types, &r.kind));
     if !p.unit_has.is_empty() && !unit_declares(&p.unit_has) {
         return;
     }
@@ -33,10 +32,10 @@ pub fn matches(p: &Pattern, file: &Lowered, unit: &[Lowered], hits: &mut Vec<Hit
     }
     let src = file.src.text.as_str();
     for r in candidates {
-        if !p.when.iter().all(|c| condition(c, r, Quantifier::Every, p)) {
+        if !p.when.iter().all(|c| condition(c, r, Quantifier::Every)) {
             continue;
         }
-        if p.unless.iter().any(|c| condition(c, r, Quantifier::Some, p)) {
+        if p.unless.iter().any(|c| condition(c, r, Quantifier::Some)) {
             continue;
         }
         hits.extend(test(p, r, src));
@@ -57,9 +56,7 @@ fn test(p: &Pattern, r: &Resource, src: &str) -> Option<Hit> {
             let Some(t) = &p.is else {
                 return Some(Hit::at(node.span));
             };
-            let bad = possible_values(node)
-                .into_iter()
-                .find(|b| passes(t, b, &p.params));
+            let bad = possible_values(node).into_iter().find(|b| passes(t, b));
             if let Some(b) = bad {
                 return Some(Hit::at(b.span));
             }
@@ -80,25 +77,25 @@ enum Quantifier {
     Some,
 }
 
-fn condition(c: &Condition, r: &Resource, q: Quantifier, p: &Pattern) -> bool {
+fn condition(c: &Condition, r: &Resource, q: Quantifier) -> bool {
     let Some(path) = &c.attr else { return false };
     let nodes = nodes_at(&r.body, path);
     if nodes.is_empty() {
-        return value_matches(Some(&c.is), None, "", &p.params);
+        return value_matches(Some(&c.is), None, "");
     }
     let mut values = nodes.into_iter().flat_map(possible_values);
     match q {
-        Quantifier::Every => values.all(|v| passes(&c.is, v, &p.params)),
-        Quantifier::Some => values.any(|v| passes(&c.is, v, &p.params)),
+        Quantifier::Every => values.all(|v| passes(&c.is, v)),
+        Quantifier::Some => values.any(|v| passes(&c.is, v)),
     }
 }
 
 /// A block or map is a present value that is no scalar: presence tests pass on it, value tests
 /// do not.
-fn passes(t: &crate::lint::catalog::ValueTest, node: &Node, params: &toml::Table) -> bool {
+fn passes(t: &crate::lint::catalog::ValueTest, node: &Node) -> bool {
     let value = node.scalar().unwrap_or(&Value::Unknown);
     let text = value.as_text().unwrap_or("");
-    value_matches(Some(t), Some(value), text, params)
+    value_matches(Some(t), Some(value), text)
 }
 
 /// Every node at `path`; a list on the way, or at the end, fans out to each element.

@@ -6,12 +6,7 @@ use crate::lint::glob;
 use crate::lint::predicates::{self, Subject};
 
 /// Does the value (None: the argument is absent) pass the test? No test: any present value.
-pub fn value_matches(
-    test: Option<&ValueTest>,
-    value: Option<&Value>,
-    text: &str,
-    params: &toml::Table,
-) -> bool {
+pub fn value_matches(test: Option<&ValueTest>, value: Option<&Value>, text: &str) -> bool {
     let Some(t) = test else {
         return true;
     };
@@ -22,7 +17,7 @@ pub fn value_matches(
         return false;
     }
     if t.coerce {
-        return coerced_matches(t, v, text, params);
+        return coerced_matches(t, v, text);
     }
     if !t.equals.is_empty() && !t.equals.iter().any(|e| equals(e, v, t.nocase)) {
         return false;
@@ -45,7 +40,7 @@ pub fn value_matches(
         }
     }
     if let Some(c) = &t.check {
-        if !predicates::test(c, &Subject { value: v, text }, params) {
+        if !predicates::test(c, &Subject { value: v, text }, t) {
             return false;
         }
     }
@@ -68,27 +63,34 @@ fn equals(expected: &toml::Value, v: &Value, nocase: bool) -> bool {
     }
 }
 
-
 /// A resource attribute's value tested as its provider reads it: a scalar list passes when
 /// one element does, booleans and numbers equal their spellings as strings, strings compare
 /// without case and surrounding space, and a number may be written as seconds (`"600s"`).
-fn coerced_matches(t: &ValueTest, v: &Value, text: &str, params: &toml::Table) -> bool {
+fn coerced_matches(t: &ValueTest, v: &Value, text: &str) -> bool {
     if let Value::List(items) = v {
-        return items.iter().any(|i| coerced_matches(t, i, text, params));
+        return items.iter().any(|i| coerced_matches(t, i, text));
     }
     if !t.equals.is_empty() {
         let Some(have) = canonical(v) else {
             return false;
         };
-        if !t.equals.iter().any(|e| canonical_toml(e).as_deref() == Some(&have)) {
+        if !t
+            .equals
+            .iter()
+            .any(|e| canonical_toml(e).as_deref() == Some(&have))
+        {
             return false;
         }
     }
     let number = || number_of(v);
-    if t.below.is_some_and(|b| !number().is_some_and(|x| x < b as f64)) {
+    if t.below
+        .is_some_and(|b| !number().is_some_and(|x| x < b as f64))
+    {
         return false;
     }
-    if t.above.is_some_and(|a| !number().is_some_and(|x| x > a as f64)) {
+    if t.above
+        .is_some_and(|a| !number().is_some_and(|x| x > a as f64))
+    {
         return false;
     }
     if t.regex.is_some() {
@@ -101,7 +103,7 @@ fn coerced_matches(t: &ValueTest, v: &Value, text: &str, params: &toml::Table) -
         return false;
     }
     if let Some(c) = &t.check {
-        if !predicates::test(c, &Subject { value: v, text }, params) {
+        if !predicates::test(c, &Subject { value: v, text }, t) {
             return false;
         }
     }
