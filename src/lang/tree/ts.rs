@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use tree_sitter::{Language, Node, Parser, Tree};
 
-use super::LowerError;
+use crate::lang::LowerError;
 use crate::facts::Span;
 
 thread_local! {
