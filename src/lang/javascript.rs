@@ -1545,11 +1545,11 @@ fn hex(b: &[u8]) -> String {
 }
 
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    super::python::decode_hex(s)
+    super::values::decode_hex(s)
 }
 
 fn decode_base64(s: &str) -> Option<Vec<u8>> {
-    super::python::decode_base64(s)
+    super::values::decode_base64(s)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod javascript;
 pub mod pem;
 pub mod python;
 pub mod rust;
+pub mod scope;
 pub mod shell;
 pub mod sql;
 pub mod terraform;
