@@ -12,6 +12,8 @@ pub mod scope;
 pub mod shell;
 pub mod sql;
 pub mod terraform;
+#[cfg(test)]
+mod testing;
 pub mod tree;
 pub mod values;
 pub mod webserver;

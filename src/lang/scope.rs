@@ -106,6 +106,28 @@ impl<S, K: Copy> Scopes<S, K> {
 }
 
 impl<B, K: Copy> Scopes<Vec<B>, K> {
+    /// [`Scopes::lookup_where`] for a table of binding lists: the bindings of `name` in the
+    /// nearest visible scope that has any.
+    pub fn bindings_where(
+        &self,
+        name: &str,
+        scope: ScopeId,
+        visible: impl Fn(K, bool) -> bool,
+    ) -> Option<(ScopeId, &[B])> {
+        self.lookup_where(name, scope, visible)
+            .map(|(s, b)| (s, b.as_slice()))
+    }
+
+    /// Binds every one of `names` in `scope` to `binding` (the names a pattern binds).
+    pub fn define_all(&mut self, scope: ScopeId, names: Vec<String>, binding: B)
+    where
+        B: Clone,
+    {
+        for name in names {
+            self.define(scope, &name, binding.clone());
+        }
+    }
+
     /// Adds a binding of `name` in `scope`; a name bound more than once keeps every binding,
     /// so a front-end can tell a constant from a reassigned name.
     pub fn define(&mut self, scope: ScopeId, name: &str, binding: B) {
@@ -118,6 +140,20 @@ impl<B, K: Copy> Scopes<Vec<B>, K> {
             }
         }
     }
+}
+
+/// What all the bindings of a name mean, when `meaning` gives the same for every one of
+/// them: an import written twice still names one thing, where a name assigned twice is no
+/// constant.
+pub fn agreed<'b, B, T: PartialEq + ?Sized>(
+    bindings: &'b [B],
+    meaning: impl Fn(&'b B) -> Option<&'b T>,
+) -> Option<&'b T> {
+    let first = meaning(bindings.first()?)?;
+    bindings
+        .iter()
+        .all(|b| meaning(b) == Some(first))
+        .then_some(first)
 }
 
 /// A name as evaluation knows it: the scope that binds it and its spelling.

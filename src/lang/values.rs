@@ -3,7 +3,7 @@
 //! constant key material, and the escape sequences of Python and JavaScript string literals.
 //! A helper lives here once it serves more than one language, or is one of those kinds.
 
-use crate::facts::{Value, UNKNOWN_PART};
+use crate::facts::{Arg, Span, Value, UNKNOWN_PART};
 
 /// `a . b` written with spaces or line breaks becomes `a.b`.
 pub fn compact(s: &str) -> String {
@@ -38,6 +38,85 @@ pub fn concat(a: Value, b: Value, ints_as_text: bool) -> Value {
         Value::Partial(sa + &sb)
     } else {
         Value::Str(sa + &sb)
+    }
+}
+
+/// A string built from literal text and interpolated values (Python f-strings, JavaScript
+/// template literals): partial once any interpolated value is not known.
+#[derive(Default)]
+pub struct Template {
+    pub text: String,
+    pub partial: bool,
+}
+
+impl Template {
+    /// Appends an interpolated value. `keep_known_parts`: a partially known value contributes
+    /// what is known of it (JavaScript); otherwise it counts as unknown (Python).
+    pub fn interpolate(&mut self, value: Option<Value>, keep_known_parts: bool) {
+        match value {
+            Some(Value::Str(s)) => self.text.push_str(&s),
+            Some(Value::Int(i)) => self.text.push_str(&i.to_string()),
+            Some(Value::Partial(s)) if keep_known_parts => {
+                self.text.push_str(&s);
+                self.partial = true;
+            }
+            _ => {
+                self.text.push(UNKNOWN_PART);
+                self.partial = true;
+            }
+        }
+    }
+
+    pub fn finish(self) -> Value {
+        if self.partial {
+            Value::Partial(self.text)
+        } else {
+            Value::Str(self.text)
+        }
+    }
+}
+
+/// The name a callee or an object goes by, from its value: its qualified name, `callee()` for
+/// an instance a call made, or its source text marked as unresolved (`?conn.opts`).
+pub fn name_of(value: Value, text: &str) -> String {
+    match value {
+        Value::Name(n) => n,
+        Value::Call(c) => format!("{}()", c.callee),
+        _ => format!("?{}", compact(text)),
+    }
+}
+
+/// `a op b` for the integer operators Python and JavaScript share (`+ - * ** <<`), without
+/// overflow: `Unknown` where the result does not fit, or for any other operator. `max_shift`:
+/// the largest left shift evaluated (62 for Python, 30 for JavaScript's 32-bit shifts).
+pub fn int_arith(op: &str, a: i64, b: i64, max_shift: i64) -> Value {
+    let result = match op {
+        "+" => a.checked_add(b),
+        "-" => a.checked_sub(b),
+        "*" => a.checked_mul(b),
+        "**" if (0..64).contains(&b) => a.checked_pow(b as u32),
+        "<<" if (0..=max_shift).contains(&b) => a.checked_shl(b as u32),
+        _ => None,
+    };
+    result.map(Value::Int).unwrap_or(Value::Unknown)
+}
+
+/// An argument passed by position: `index` is `None` after a spread (`*args`, `...xs`), where
+/// positions are no longer known.
+pub fn positional(
+    index: Option<usize>,
+    value: Value,
+    span: Span,
+    origin: Option<Span>,
+    text: String,
+) -> Arg {
+    Arg {
+        name: None,
+        index,
+        value,
+        span,
+        origin,
+        text,
     }
 }
 

@@ -6,7 +6,7 @@ use super::eval::property_name;
 use super::{opens_scope, Binding, Lowerer};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
-use crate::lang::ts::text;
+use crate::lang::tree::{fields, names_under, Visit};
 
 impl<'t> Lowerer<'t> {
     pub(super) fn bind(&mut self, root: Node<'t>) {
@@ -68,18 +68,10 @@ impl<'t> Lowerer<'t> {
                     }
                 }
                 "for_in_statement" => {
-                    if let Some(left) = node.child_by_field_name("left") {
-                        for name in pattern_identifiers(left, self.src) {
-                            self.define(inner, &name, Binding::Other);
-                        }
-                    }
+                    self.define_unknown(inner, node.child_by_field_name("left"));
                 }
                 "catch_clause" => {
-                    if let Some(param) = node.child_by_field_name("parameter") {
-                        for name in pattern_identifiers(param, self.src) {
-                            self.define(inner, &name, Binding::Other);
-                        }
-                    }
+                    self.define_unknown(inner, node.child_by_field_name("parameter"));
                 }
                 _ => {}
             }
@@ -100,9 +92,8 @@ impl<'t> Lowerer<'t> {
             .child_by_field_name("parameters")
             .or_else(|| node.child_by_field_name("parameter"));
         if let Some(params) = params {
-            for name in pattern_identifiers(params, self.src) {
-                self.define(scope, &name, Binding::Other);
-            }
+            self.scopes
+                .define_all(scope, pattern_identifiers(params, self.src), Binding::Other);
         }
     }
 
@@ -125,10 +116,7 @@ impl<'t> Lowerer<'t> {
                             self.define(scope, n, Binding::Member(value, n.to_string()));
                         }
                         "pair_pattern" => {
-                            let (Some(key), Some(target)) = (
-                                prop.child_by_field_name("key"),
-                                prop.child_by_field_name("value"),
-                            ) else {
+                            let Some([key, target]) = fields(prop, ["key", "value"]) else {
                                 continue;
                             };
                             let key = property_name(key, self.src);
@@ -139,68 +127,57 @@ impl<'t> Lowerer<'t> {
                                     None => self.define(scope, t, Binding::Other),
                                 }
                             } else {
-                                for n in pattern_identifiers(target, self.src) {
-                                    self.define(scope, &n, Binding::Other);
-                                }
+                                self.scopes.define_all(
+                                    scope,
+                                    pattern_identifiers(target, self.src),
+                                    Binding::Other,
+                                );
                             }
                         }
                         _ => {
-                            for n in pattern_identifiers(prop, self.src) {
-                                self.define(scope, &n, Binding::Other);
-                            }
+                            self.scopes.define_all(
+                                scope,
+                                pattern_identifiers(prop, self.src),
+                                Binding::Other,
+                            );
                         }
                     }
                 }
             }
             _ => {
-                for n in pattern_identifiers(name, self.src) {
-                    self.define(scope, &n, Binding::Other);
-                }
+                self.scopes
+                    .define_all(scope, pattern_identifiers(name, self.src), Binding::Other);
             }
+        }
+    }
+
+    /// Binds every name the pattern binds (when there is one) to what is not known statically.
+    pub(super) fn define_unknown(&mut self, scope: ScopeId, pattern: Option<Node<'t>>) {
+        if let Some(p) = pattern {
+            let names = pattern_identifiers(p, self.src);
+            self.scopes.define_all(scope, names, Binding::Other);
         }
     }
 
     pub(super) fn lookup(&self, name: &str, scope: ScopeId) -> Option<(ScopeId, &[Binding<'t>])> {
-        self.scopes
-            .lookup(name, scope)
-            .map(|(s, b)| (s, b.as_slice()))
+        self.scopes.bindings_where(name, scope, |_, _| true)
     }
 }
 
 /// Every identifier a parameter list or binding pattern binds (skipping defaults and types).
-pub(super) fn pattern_identifiers(node: Node, src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![node];
-    while let Some(n) = stack.pop() {
-        match n.kind() {
-            "identifier" | "shorthand_property_identifier_pattern" => {
-                out.push(text(n, src).to_string())
-            }
-            "assignment_pattern" | "object_assignment_pattern" => {
-                if let Some(left) = n.child_by_field_name("left") {
-                    stack.push(left);
-                }
-            }
-            "pair_pattern" => {
-                if let Some(v) = n.child_by_field_name("value") {
-                    stack.push(v);
-                }
-            }
-            "required_parameter" | "optional_parameter" => {
-                if let Some(p) = n.child_by_field_name("pattern") {
-                    stack.push(p);
-                }
-            }
-            "type_annotation"
-            | "member_expression"
-            | "subscript_expression"
-            | "decorator"
-            | "accessibility_modifier"
-            | "this" => {}
-            _ => {
-                stack.extend(n.named_children());
-            }
-        }
-    }
-    out
+pub(super) fn pattern_identifiers<'t>(node: Node<'t>, src: &str) -> Vec<String> {
+    let only = |child: Option<Node<'t>>| child.map(Visit::Only).unwrap_or(Visit::Skip);
+    names_under(node, src, |n| match n.kind() {
+        "identifier" | "shorthand_property_identifier_pattern" => Visit::Take,
+        "assignment_pattern" | "object_assignment_pattern" => only(n.child_by_field_name("left")),
+        "pair_pattern" => only(n.child_by_field_name("value")),
+        "required_parameter" | "optional_parameter" => only(n.child_by_field_name("pattern")),
+        "type_annotation"
+        | "member_expression"
+        | "subscript_expression"
+        | "decorator"
+        | "accessibility_modifier"
+        | "this" => Visit::Skip,
+        _ => Visit::Children,
+    })
 }

@@ -6,8 +6,9 @@ use super::{Binding, Lowerer, MAX_EVAL_DEPTH};
 use crate::facts::{Arg, Assign, Call, Entry, EnvSet, Facts, Span, Value};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
+use crate::lang::tree::fields;
 use crate::lang::ts::span;
-use crate::lang::values::capped;
+use crate::lang::values::{capped, positional};
 
 /// Longest argument text copied into a fact (see [`capped`]).
 const ARG_TEXT_MAX: usize = 256;
@@ -87,14 +88,9 @@ impl<'t> Lowerer<'t> {
         let mut out = Vec::new();
         if list.kind() == "template_string" {
             // A tagged template: the template is the only argument.
-            out.push(Arg {
-                name: None,
-                index: Some(0),
-                value: self.eval(list, scope, depth + 1),
-                span: span(list),
-                origin: None,
-                text: self.text(list).to_string(),
-            });
+            let value = self.eval(list, scope, depth + 1);
+            let text = self.text(list).to_string();
+            out.push(positional(Some(0), value, span(list), None, text));
             return out;
         }
         let mut index = Some(0usize);
@@ -104,14 +100,10 @@ impl<'t> Lowerer<'t> {
                 "comment" => {}
                 "spread_element" => index = None,
                 _ => {
-                    out.push(Arg {
-                        name: None,
-                        index,
-                        value: self.eval(child, scope, depth + 1),
-                        span: span(child),
-                        origin: self.origin_of(child, scope),
-                        text: capped(self.text(child), ARG_TEXT_MAX).to_string(),
-                    });
+                    let value = self.eval(child, scope, depth + 1);
+                    let origin = self.origin_of(child, scope);
+                    let text = capped(self.text(child), ARG_TEXT_MAX).to_string();
+                    out.push(positional(index, value, span(child), origin, text));
                     index = index.map(|i| i + 1);
                 }
             }
@@ -120,27 +112,18 @@ impl<'t> Lowerer<'t> {
     }
 
     pub(super) fn emit_assignment(&mut self, node: Node<'t>, scope: ScopeId, facts: &mut Facts) {
-        let (Some(left), Some(right)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-        ) else {
+        let Some([left, right]) = fields(node, ["left", "right"]) else {
             return;
         };
         let (object, key) = match left.kind() {
             "member_expression" => {
-                let (Some(object), Some(prop)) = (
-                    left.child_by_field_name("object"),
-                    left.child_by_field_name("property"),
-                ) else {
+                let Some([object, prop]) = fields(left, ["object", "property"]) else {
                     return;
                 };
                 (object, self.text(prop).to_string())
             }
             "subscript_expression" => {
-                let (Some(object), Some(index)) = (
-                    left.child_by_field_name("object"),
-                    left.child_by_field_name("index"),
-                ) else {
+                let Some([object, index]) = fields(left, ["object", "index"]) else {
                     return;
                 };
                 match self.eval(index, scope, 0) {
@@ -179,10 +162,7 @@ impl<'t> Lowerer<'t> {
         for child in children {
             let (key, value) = match child.kind() {
                 "pair" => {
-                    let (Some(k), Some(v)) = (
-                        child.child_by_field_name("key"),
-                        child.child_by_field_name("value"),
-                    ) else {
+                    let Some([k, v]) = fields(child, ["key", "value"]) else {
                         continue;
                     };
                     let Some(key) = self.key_of(k, scope) else {

@@ -9,12 +9,14 @@ use super::{
     is_function, Binding, Lowerer, FUNCTION, FUNCTION_RETURNING_NOTHING, MAX_BYTES, MAX_EVAL_DEPTH,
     MAX_FUNCTION_SCAN, MAX_STEPS,
 };
-use crate::facts::{Arg, CallValue, Value, UNKNOWN_PART};
+use crate::facts::{Arg, CallValue, Value};
 use crate::lang::flat::Node;
-use crate::lang::scope::ScopeId;
+use crate::lang::scope::{agreed, ScopeId};
+use crate::lang::tree::fields;
 use crate::lang::ts::text;
 use crate::lang::values::{
-    bytes_of, compact, concat, decode_base64, decode_hex, hex, unescape_javascript,
+    bytes_of, compact, concat, decode_base64, decode_hex, hex, int_arith, name_of,
+    unescape_javascript, Template,
 };
 
 impl<'t> Lowerer<'t> {
@@ -27,16 +29,10 @@ impl<'t> Lowerer<'t> {
             };
         };
         if bindings.len() != 1 {
-            if let Some(Binding::Import(a)) = bindings.first() {
-                let a = a.clone();
-                if bindings
-                    .iter()
-                    .all(|b| matches!(b, Binding::Import(x) if *x == a))
-                {
-                    return Value::Name(a);
-                }
-            }
-            return Value::Unknown;
+            return match agreed(bindings, Binding::import) {
+                Some(q) => Value::Name(q.to_string()),
+                None => Value::Unknown,
+            };
         }
         let binding = bindings[0].clone();
         let key = (defining, name.to_string());
@@ -67,11 +63,8 @@ impl<'t> Lowerer<'t> {
     /// A dotted name for a callee: qualified when resolvable, `?`-prefixed source text
     /// otherwise, and `callee()` for members of an instance.
     pub(super) fn qualified(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> String {
-        match self.eval(node, scope, depth) {
-            Value::Name(n) => n,
-            Value::Call(c) => format!("{}()", c.callee),
-            _ => format!("?{}", compact(self.text(node))),
-        }
+        let value = self.eval(node, scope, depth);
+        name_of(value, self.text(node))
     }
 
     pub(super) fn eval(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
@@ -92,20 +85,14 @@ impl<'t> Lowerer<'t> {
             "string" => Value::Str(string_text(node, self.src)),
             "template_string" => self.eval_template(node, scope, depth),
             "member_expression" => {
-                let (Some(object), Some(prop)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("property"),
-                ) else {
+                let Some([object, prop]) = fields(node, ["object", "property"]) else {
                     return Value::Unknown;
                 };
                 let base = self.eval(object, scope, depth + 1);
                 member_of(base, self.text(prop), self.text(object))
             }
             "subscript_expression" => {
-                let (Some(object), Some(index)) = (
-                    node.child_by_field_name("object"),
-                    node.child_by_field_name("index"),
-                ) else {
+                let Some([object, index]) = fields(node, ["object", "index"]) else {
                     return Value::Unknown;
                 };
                 match self.eval(index, scope, depth + 1) {
@@ -176,11 +163,8 @@ impl<'t> Lowerer<'t> {
             }
             "binary_expression" => self.eval_binary(node, scope, depth),
             "ternary_expression" => {
-                let (Some(c), Some(a), Some(b)) = (
-                    node.child_by_field_name("condition"),
-                    node.child_by_field_name("consequence"),
-                    node.child_by_field_name("alternative"),
-                ) else {
+                let Some([c, a, b]) = fields(node, ["condition", "consequence", "alternative"])
+                else {
                     return Value::Unknown;
                 };
                 match truthiness(&self.eval(c, scope, depth + 1)) {
@@ -227,10 +211,7 @@ impl<'t> Lowerer<'t> {
         for child in children {
             match child.kind() {
                 "pair" => {
-                    let (Some(k), Some(v)) = (
-                        child.child_by_field_name("key"),
-                        child.child_by_field_name("value"),
-                    ) else {
+                    let Some([k, v]) = fields(child, ["key", "value"]) else {
                         continue;
                     };
                     if let Some(k) = self.key_of(k, scope) {
@@ -333,10 +314,7 @@ impl<'t> Lowerer<'t> {
         }
         // Methods of constant strings and buffers.
         if function.kind() == "member_expression" {
-            if let (Some(object), Some(prop)) = (
-                function.child_by_field_name("object"),
-                function.child_by_field_name("property"),
-            ) {
+            if let Some([object, prop]) = fields(function, ["object", "property"]) {
                 let method = self.text(prop);
                 if matches!(
                     method,
@@ -370,44 +348,24 @@ impl<'t> Lowerer<'t> {
     }
 
     pub(super) fn eval_template(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
-        let mut out = String::new();
-        let mut partial = false;
+        let mut out = Template::default();
         let children: Vec<_> = node.named_children().collect();
         for child in children {
             match child.kind() {
-                "string_fragment" => out.push_str(self.text(child)),
-                "escape_sequence" => out.push_str(&unescape_javascript(self.text(child))),
+                "string_fragment" => out.text.push_str(self.text(child)),
+                "escape_sequence" => out.text.push_str(&unescape_javascript(self.text(child))),
                 "template_substitution" => {
                     let v = child.named_child(0).map(|e| self.eval(e, scope, depth + 1));
-                    match v {
-                        Some(Value::Str(s)) => out.push_str(&s),
-                        Some(Value::Int(i)) => out.push_str(&i.to_string()),
-                        Some(Value::Partial(s)) => {
-                            out.push_str(&s);
-                            partial = true;
-                        }
-                        _ => {
-                            out.push(UNKNOWN_PART);
-                            partial = true;
-                        }
-                    }
+                    out.interpolate(v, true);
                 }
                 _ => {}
             }
         }
-        if partial {
-            Value::Partial(out)
-        } else {
-            Value::Str(out)
-        }
+        out.finish()
     }
 
     pub(super) fn eval_binary(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
-        let (Some(l), Some(r), Some(op)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-            node.child_by_field_name("operator"),
-        ) else {
+        let Some([l, r, op]) = fields(node, ["left", "right", "operator"]) else {
             return Value::Unknown;
         };
         let op = self.text(op);
@@ -442,23 +400,12 @@ impl<'t> Lowerer<'t> {
             ("+", a @ (Value::Str(_) | Value::Partial(_)), b)
             | ("+", a, b @ (Value::Str(_) | Value::Partial(_))) => concat(a, b, true),
             (op, Value::Int(a), Value::Int(b)) => match op {
-                "+" => a.checked_add(b).map(Value::Int).unwrap_or(Value::Unknown),
-                "-" => a.checked_sub(b).map(Value::Int).unwrap_or(Value::Unknown),
-                "*" => a.checked_mul(b).map(Value::Int).unwrap_or(Value::Unknown),
                 "/" if b != 0 && a % b == 0 => Value::Int(a / b),
                 "/" if b != 0 => Value::Float(a as f64 / b as f64),
                 "%" if b != 0 => Value::Int(a % b),
-                "**" if (0..64).contains(&b) => a
-                    .checked_pow(b as u32)
-                    .map(Value::Int)
-                    .unwrap_or(Value::Unknown),
-                "<<" if (0..31).contains(&b) => a
-                    .checked_shl(b as u32)
-                    .map(Value::Int)
-                    .unwrap_or(Value::Unknown),
                 "===" | "==" => Value::Bool(a == b),
                 "!==" | "!=" => Value::Bool(a != b),
-                _ => Value::Unknown,
+                _ => int_arith(op, a, b, 30),
             },
             ("===" | "==", Value::Str(a), Value::Str(b)) => Value::Bool(a == b),
             ("!==" | "!=", Value::Str(a), Value::Str(b)) => Value::Bool(a != b),
@@ -619,4 +566,14 @@ pub(super) fn parse_number(t: &str) -> Value {
         })
     };
     parsed.unwrap_or(Value::Unknown)
+}
+
+impl Binding<'_> {
+    /// The qualified name an import binding stands for.
+    pub(super) fn import(&self) -> Option<&str> {
+        match self {
+            Binding::Import(q) => Some(q),
+            _ => None,
+        }
+    }
 }

@@ -1,5 +1,6 @@
 use super::*;
-use crate::facts::{Call, Value};
+use crate::facts::Value;
+use crate::lang::testing::{assigns, call, has_entry, lowered, survives_nesting};
 
 fn lower_as(name: &str, code: &str) -> Facts {
     let kind = if name.ends_with(".ts") || name.ends_with(".tsx") {
@@ -7,25 +8,11 @@ fn lower_as(name: &str, code: &str) -> Facts {
     } else {
         FileKind::JavaScript
     };
-    let mut src = SourceFile::new(name.into(), name.into(), kind, code.into());
-    src.explicit = true;
-    lower(&src).unwrap()
+    lowered(kind, name, code)
 }
 
 fn facts(code: &str) -> Facts {
     lower_as("t.js", code)
-}
-
-fn call<'a>(f: &'a Facts, callee: &str) -> &'a Call {
-    f.calls
-        .iter()
-        .find(|c| c.callee == callee)
-        .unwrap_or_else(|| {
-            panic!(
-                "no call {callee}: {:?}",
-                f.calls.iter().map(|c| &c.callee).collect::<Vec<_>>()
-            )
-        })
 }
 
 #[test]
@@ -94,10 +81,8 @@ fn env_writes_in_both_forms() {
     assert_eq!(f.envs[0].name, "NODE_TLS_REJECT_UNAUTHORIZED");
     assert_eq!(f.envs[0].value, Value::Str("0".into()));
     assert_eq!(f.envs[1].value, Value::Int(0));
-    assert!(f
-        .assigns
-        .iter()
-        .any(|a| a.target == "tls.DEFAULT_MIN_VERSION" && a.value == Value::Str("TLSv1".into())));
+    let tls_v1 = Value::Str("TLSv1".into());
+    assert!(assigns(&f, "tls.DEFAULT_MIN_VERSION", &tls_v1));
 }
 
 #[test]
@@ -125,10 +110,11 @@ fn buffers_and_templates_evaluate() {
 #[test]
 fn object_entries_have_paths() {
     let f = facts("module.exports = { db: { ssl: { rejectUnauthorized: !1 } } };\n");
-    assert!(f
-        .entries
-        .iter()
-        .any(|e| e.path == "db.ssl.rejectUnauthorized" && e.value == Value::Bool(false)));
+    assert!(has_entry(
+        &f,
+        "db.ssl.rejectUnauthorized",
+        &Value::Bool(false)
+    ));
 }
 
 #[test]
@@ -195,16 +181,11 @@ fn minified_bundles_are_skipped_unless_named() {
 
 #[test]
 fn deep_nesting_does_not_overflow() {
-    let code = format!("x = {}1{};\n", "(".repeat(10_000), ")".repeat(10_000));
-    let _ = facts(&code);
-    let code = format!("f({}1{});\n", "[".repeat(10_000), "]".repeat(10_000));
-    let _ = facts(&code);
-    let code = format!(
-        "const o = {}1{};\n",
-        "{a:".repeat(10_000),
-        "}".repeat(10_000)
-    );
-    let _ = facts(&code);
-    let code = format!("{}1{};\n", "f(".repeat(10_000), ")".repeat(10_000));
-    let _ = facts(&code);
+    let cases = [
+        ["x = ", "(", ")", ";\n"],
+        ["f(", "[", "]", ");\n"],
+        ["const o = ", "{a:", "}", ";\n"],
+        ["", "f(", ")", ";\n"],
+    ];
+    survives_nesting(FileKind::JavaScript, "t.js", 10_000, &cases);
 }

@@ -4,7 +4,7 @@
 use super::{Binding, Lowerer, ScopeKind};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
-use crate::lang::ts::text;
+use crate::lang::tree::{names_under, Visit};
 
 impl<'t> Lowerer<'t> {
     pub(super) fn bind(&mut self, root: Node<'t>) {
@@ -21,11 +21,7 @@ impl<'t> Lowerer<'t> {
                     if self.scopes.kind(scope) == ScopeKind::Class {
                         self.self_class.insert(inner, scope);
                     }
-                    if let Some(params) = node.child_by_field_name("parameters") {
-                        for name in identifiers_in(params, self.src) {
-                            self.define(inner, &name, Binding::Other);
-                        }
-                    }
+                    self.define_unknown(inner, node.child_by_field_name("parameters"));
                 }
                 "class_definition" => {
                     inner = self.open_scope(node, ScopeKind::Class, scope);
@@ -42,18 +38,19 @@ impl<'t> Lowerer<'t> {
                         .child_by_field_name("left")
                         .or_else(|| node.child_by_field_name("name"));
                     if let Some(target) = target {
-                        for name in identifiers_in(target, self.src) {
-                            self.define(scope, &name, Binding::Other);
-                        }
+                        self.scopes.define_all(
+                            scope,
+                            identifiers_in(target, self.src),
+                            Binding::Other,
+                        );
                         if target.kind() == "attribute" {
                             self.bind_self_attribute(target, None, scope);
                         }
                     }
                 }
                 "global_statement" | "nonlocal_statement" => {
-                    for name in identifiers_in(node, self.src) {
-                        self.define(0, &name, Binding::Other);
-                    }
+                    self.scopes
+                        .define_all(0, identifiers_in(node, self.src), Binding::Other);
                 }
                 "as_pattern" => {
                     // `with X as y` and `except E as y`.
@@ -96,9 +93,8 @@ impl<'t> Lowerer<'t> {
             ("identifier", None) => {}
             ("attribute", _) => self.bind_self_attribute(left, right, scope),
             _ => {
-                for name in identifiers_in(left, self.src) {
-                    self.define(scope, &name, Binding::Other);
-                }
+                self.scopes
+                    .define_all(scope, identifiers_in(left, self.src), Binding::Other);
             }
         }
         // `a = b = value`: every target gets the value.
@@ -138,34 +134,35 @@ impl<'t> Lowerer<'t> {
         self.define(class, &name, binding);
     }
 
+    /// Binds every name the pattern binds (when there is one) to what is not known statically.
+    pub(super) fn define_unknown(&mut self, scope: ScopeId, pattern: Option<Node<'t>>) {
+        if let Some(p) = pattern {
+            let names = identifiers_in(p, self.src);
+            self.scopes.define_all(scope, names, Binding::Other);
+        }
+    }
+
     /// The binding visible for `name` from `scope`, Python style: class bodies are not visible
     /// from the functions inside them.
     pub(super) fn lookup(&self, name: &str, scope: ScopeId) -> Option<(ScopeId, &[Binding<'t>])> {
         self.scopes
-            .lookup_where(name, scope, |kind, own| own || kind != ScopeKind::Class)
-            .map(|(s, b)| (s, b.as_slice()))
+            .bindings_where(name, scope, |kind, own| own || kind != ScopeKind::Class)
     }
 }
 
 /// Every identifier bound by a target or parameter list (skipping defaults and annotations).
 pub(super) fn identifiers_in(node: Node, src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![node];
-    while let Some(n) = stack.pop() {
-        match n.kind() {
-            "identifier" => out.push(text(n, src).to_string()),
-            "default_parameter" | "typed_default_parameter" | "typed_parameter" => {
-                if let Some(name) = n.child_by_field_name("name").or_else(|| n.named_child(0)) {
-                    stack.push(name);
-                }
-            }
-            "attribute" | "subscript" | "type" => {}
-            _ => {
-                stack.extend(n.named_children());
+    names_under(node, src, |n| match n.kind() {
+        "identifier" => Visit::Take,
+        "default_parameter" | "typed_default_parameter" | "typed_parameter" => {
+            match n.child_by_field_name("name").or_else(|| n.named_child(0)) {
+                Some(name) => Visit::Only(name),
+                None => Visit::Skip,
             }
         }
-    }
-    out
+        "attribute" | "subscript" | "type" => Visit::Skip,
+        _ => Visit::Children,
+    })
 }
 
 pub(super) fn last_assignment_value(mut node: Node) -> Option<Node> {

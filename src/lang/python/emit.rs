@@ -6,8 +6,9 @@ use super::{Binding, Lowerer, ScopeKind, ARG_TEXT_MAX, MAX_EVAL_DEPTH};
 use crate::facts::{Arg, Assign, Call, Entry, EnvSet, Facts, Field, Record, Span, Value};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
+use crate::lang::tree::fields;
 use crate::lang::ts::span;
-use crate::lang::values::capped;
+use crate::lang::values::{capped, positional};
 
 impl<'t> Lowerer<'t> {
     pub(super) fn emit(&mut self, root: Node<'t>) -> Facts {
@@ -91,106 +92,8 @@ impl<'t> Lowerer<'t> {
         });
     }
 
-    /// `with_text`: whether each argument gets its [`Arg::text`]. Call facts need it; the
-    /// values of nested calls (`f(g(h(x)))` evaluated as an argument) do not, and building it
-    /// for each of them made deeply nested calls quadratic in time and memory.
-    pub(super) fn args(
-        &mut self,
-        list: Node<'t>,
-        scope: ScopeId,
-        depth: usize,
-        with_text: bool,
-    ) -> Vec<Arg> {
-        let mut out = Vec::new();
-        let mut index = Some(0);
-        let children: Vec<_> = list.named_children().collect();
-        // Argument lists and keyword arguments are neither assignments nor definitions, so
-        // every argument's context is the list's.
-        let context = if children.is_empty() || !with_text {
-            String::new()
-        } else {
-            self.context_text(list)
-        };
-        for child in children {
-            match child.kind() {
-                "keyword_argument" => {
-                    let (Some(name), Some(value)) = (
-                        child.child_by_field_name("name"),
-                        child.child_by_field_name("value"),
-                    ) else {
-                        continue;
-                    };
-                    out.push(Arg {
-                        name: Some(self.text(name).to_string()),
-                        index: None,
-                        value: self.eval(value, scope, depth + 1),
-                        span: span(child),
-                        origin: self.origin_of(value, scope),
-                        text: if with_text {
-                            self.flow_text(value, scope, &context)
-                        } else {
-                            String::new()
-                        },
-                    });
-                }
-                "dictionary_splat" => {
-                    // `**{"verify": False}` or `**opts` with a literal dict behind it.
-                    let Some(inner) = child.named_child(0) else {
-                        continue;
-                    };
-                    match self.eval(inner, scope, depth + 1) {
-                        Value::Map(entries) => {
-                            let origin = self.origin_of(inner, scope);
-                            for (k, v) in entries.iter() {
-                                out.push(Arg {
-                                    name: Some(k.clone()),
-                                    index: None,
-                                    value: v.clone(),
-                                    span: span(child),
-                                    origin,
-                                    text: capped(self.text(inner), ARG_TEXT_MAX).to_string(),
-                                });
-                            }
-                        }
-                        // Unknown keywords: kept as an opaque argument so no lint concludes
-                        // that an option is absent.
-                        _ => out.push(Arg {
-                            name: None,
-                            index: None,
-                            value: Value::Unknown,
-                            span: span(child),
-                            origin: None,
-                            text: capped(self.text(child), ARG_TEXT_MAX).to_string(),
-                        }),
-                    }
-                }
-                "list_splat" => index = None,
-                "comment" => {}
-                _ => {
-                    out.push(Arg {
-                        name: None,
-                        index,
-                        value: self.eval(child, scope, depth + 1),
-                        span: span(child),
-                        origin: self.origin_of(child, scope),
-                        text: if with_text {
-                            self.flow_text(child, scope, &context)
-                        } else {
-                            String::new()
-                        },
-                    });
-                    index = index.map(|i| i + 1);
-                }
-            }
-        }
-        out
-    }
-
     pub(super) fn emit_assignment(&mut self, node: Node<'t>, scope: ScopeId, facts: &mut Facts) {
-        let (Some(left), Some(right)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-        ) else {
+        let Some([left, right]) = fields(node, ["left", "right"]) else {
             return;
         };
         let right = if right.kind() == "assignment" {
@@ -207,19 +110,13 @@ impl<'t> Lowerer<'t> {
                 self.text(left).to_string()
             }
             "attribute" => {
-                let (Some(object), Some(attr)) = (
-                    left.child_by_field_name("object"),
-                    left.child_by_field_name("attribute"),
-                ) else {
+                let Some([object, attr]) = fields(left, ["object", "attribute"]) else {
                     return;
                 };
                 format!("{}.{}", self.qualified(object, scope, 0), self.text(attr))
             }
             "subscript" => {
-                let (Some(object), Some(key)) = (
-                    left.child_by_field_name("value"),
-                    left.child_by_field_name("subscript"),
-                ) else {
+                let Some([object, key]) = fields(left, ["value", "subscript"]) else {
                     return;
                 };
                 let object = self.qualified(object, scope, 0);
@@ -252,10 +149,7 @@ impl<'t> Lowerer<'t> {
     /// A parameter default (`def f(version=ssl.PROTOCOL_SSLv2)`) is an assignment to
     /// `default:<name>`: every call that leaves the argument out gets that value.
     pub(super) fn emit_default(&mut self, node: Node<'t>, scope: ScopeId, facts: &mut Facts) {
-        let (Some(name), Some(value)) = (
-            node.child_by_field_name("name"),
-            node.child_by_field_name("value"),
-        ) else {
+        let Some([name, value]) = fields(node, ["name", "value"]) else {
             return;
         };
         // Defaults are evaluated in the scope that defines the function.
@@ -276,12 +170,9 @@ impl<'t> Lowerer<'t> {
             .named_children()
             .filter(|c| c.kind() == "pair")
             .collect();
-        let mut fields = Vec::new();
+        let mut record_fields = Vec::new();
         for pair in pairs {
-            let (Some(key), Some(value)) = (
-                pair.child_by_field_name("key"),
-                pair.child_by_field_name("value"),
-            ) else {
+            let Some([key, value]) = fields(pair, ["key", "value"]) else {
                 continue;
             };
             let Value::Str(key) = self.eval(key, scope, 0) else {
@@ -293,7 +184,7 @@ impl<'t> Lowerer<'t> {
                 format!("{prefix}.{key}")
             };
             let value = self.eval(value, scope, 0);
-            fields.push(Field {
+            record_fields.push(Field {
                 name: key.clone(),
                 ty: String::new(),
                 span: span(pair),
@@ -306,11 +197,11 @@ impl<'t> Lowerer<'t> {
             });
         }
         // A dict literal is also a record: a key and its ciphertext in one dict is one record.
-        if fields.len() >= 2 {
+        if record_fields.len() >= 2 {
             facts.records.push(Record {
                 name: "dict".into(),
                 bases: Vec::new(),
-                fields,
+                fields: record_fields,
                 span: span(node),
             });
         }
@@ -406,5 +297,93 @@ impl<'t> Lowerer<'t> {
             Some((_, [Binding::Assign(value)])) => Some(span(*value)),
             _ => None,
         }
+    }
+
+    /// `with_text`: whether each argument gets its [`Arg::text`]. Call facts need it; the
+    /// values of nested calls (`f(g(h(x)))` evaluated as an argument) do not, and building it
+    /// for each of them made deeply nested calls quadratic in time and memory.
+    pub(super) fn args(
+        &mut self,
+        list: Node<'t>,
+        scope: ScopeId,
+        depth: usize,
+        with_text: bool,
+    ) -> Vec<Arg> {
+        let mut out = Vec::new();
+        let mut index = Some(0);
+        let children: Vec<_> = list.named_children().collect();
+        // Argument lists and keyword arguments are neither assignments nor definitions, so
+        // every argument's context is the list's.
+        let context = if children.is_empty() || !with_text {
+            String::new()
+        } else {
+            self.context_text(list)
+        };
+        for child in children {
+            match child.kind() {
+                "keyword_argument" => {
+                    let Some([name, value]) = fields(child, ["name", "value"]) else {
+                        continue;
+                    };
+                    out.push(Arg {
+                        name: Some(self.text(name).to_string()),
+                        index: None,
+                        value: self.eval(value, scope, depth + 1),
+                        span: span(child),
+                        origin: self.origin_of(value, scope),
+                        text: if with_text {
+                            self.flow_text(value, scope, &context)
+                        } else {
+                            String::new()
+                        },
+                    });
+                }
+                "dictionary_splat" => {
+                    // `**{"verify": False}` or `**opts` with a literal dict behind it.
+                    let Some(inner) = child.named_child(0) else {
+                        continue;
+                    };
+                    match self.eval(inner, scope, depth + 1) {
+                        Value::Map(entries) => {
+                            let origin = self.origin_of(inner, scope);
+                            for (k, v) in entries.iter() {
+                                out.push(Arg {
+                                    name: Some(k.clone()),
+                                    index: None,
+                                    value: v.clone(),
+                                    span: span(child),
+                                    origin,
+                                    text: capped(self.text(inner), ARG_TEXT_MAX).to_string(),
+                                });
+                            }
+                        }
+                        // Unknown keywords: kept as an opaque argument so no lint concludes
+                        // that an option is absent.
+                        _ => out.push(Arg {
+                            name: None,
+                            index: None,
+                            value: Value::Unknown,
+                            span: span(child),
+                            origin: None,
+                            text: capped(self.text(child), ARG_TEXT_MAX).to_string(),
+                        }),
+                    }
+                }
+                "list_splat" => index = None,
+                "comment" => {}
+                _ => {
+                    let value = self.eval(child, scope, depth + 1);
+                    let origin = self.origin_of(child, scope);
+                    let text = if with_text {
+                        self.flow_text(child, scope, &context)
+                    } else {
+                        String::new()
+                    };
+                    out.push(positional(index, value, span(child), origin, text));
+                    index = index.map(|i| i + 1);
+                }
+            }
+        }
+        out
     }
 }

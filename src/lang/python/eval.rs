@@ -6,8 +6,12 @@ use std::sync::Arc;
 use super::{Binding, Lowerer, MAX_BYTES, MAX_EVAL_DEPTH};
 use crate::facts::{CallValue, Value, UNKNOWN_PART};
 use crate::lang::flat::Node;
-use crate::lang::scope::ScopeId;
-use crate::lang::values::{bytes_of, compact, concat, decode_base64, decode_hex, unescape_python};
+use crate::lang::scope::{agreed, ScopeId};
+use crate::lang::tree::fields;
+use crate::lang::values::{
+    bytes_of, compact, concat, decode_base64, decode_hex, int_arith, name_of, unescape_python,
+    Template,
+};
 
 impl<'t> Lowerer<'t> {
     pub(super) fn resolve_identifier(&mut self, name: &str, scope: ScopeId, depth: usize) -> Value {
@@ -17,19 +21,10 @@ impl<'t> Lowerer<'t> {
         };
         if bindings.len() != 1 {
             // Reassigned: not a constant. An import bound twice to the same name still is.
-            if let (Some(Binding::Import(a)), true) = (
-                bindings.first(),
-                bindings.iter().all(|b| matches!(b, Binding::Import(_))),
-            ) {
-                let a = a.clone();
-                if bindings
-                    .iter()
-                    .all(|b| matches!(b, Binding::Import(x) if *x == a))
-                {
-                    return Value::Name(a);
-                }
-            }
-            return Value::Unknown;
+            return match agreed(bindings, Binding::import) {
+                Some(q) => Value::Name(q.to_string()),
+                None => Value::Unknown,
+            };
         }
         match bindings[0].clone() {
             Binding::Import(q) => Value::Name(q),
@@ -76,11 +71,8 @@ impl<'t> Lowerer<'t> {
     /// A dotted name for a callee or attribute: qualified when resolvable, `?`-prefixed
     /// source text otherwise, and `callee()` for attributes of an instance.
     pub(super) fn qualified(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> String {
-        match self.eval(node, scope, depth) {
-            Value::Name(n) => n,
-            Value::Call(c) => format!("{}()", c.callee),
-            _ => format!("?{}", compact(self.text(node))),
-        }
+        let value = self.eval(node, scope, depth);
+        name_of(value, self.text(node))
     }
 
     pub(super) fn eval(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
@@ -148,30 +140,20 @@ impl<'t> Lowerer<'t> {
                 _ => Value::Unknown,
             },
             "dictionary" => {
+                // Pairs with a constant string key, and `**other` where `other` is a dict.
                 let mut entries = Vec::new();
-                let children: Vec<_> = node.named_children().collect();
-                for child in children {
-                    match child.kind() {
-                        "pair" => {
-                            let (Some(k), Some(v)) = (
-                                child.child_by_field_name("key"),
-                                child.child_by_field_name("value"),
-                            ) else {
-                                continue;
-                            };
+                for child in node.named_children().collect::<Vec<_>>() {
+                    if child.kind() == "dictionary_splat" {
+                        let more = child.named_child(0).map(|d| self.eval(d, scope, depth + 1));
+                        if let Some(Value::Map(more)) = more {
+                            entries.extend(more.iter().cloned());
+                        }
+                    } else if child.kind() == "pair" {
+                        if let Some([k, v]) = fields(child, ["key", "value"]) {
                             if let Value::Str(k) = self.eval(k, scope, depth + 1) {
-                                let v = self.eval(v, scope, depth + 1);
-                                entries.push((k, v));
+                                entries.push((k, self.eval(v, scope, depth + 1)));
                             }
                         }
-                        "dictionary_splat" => {
-                            if let Some(inner) = child.named_child(0) {
-                                if let Value::Map(more) = self.eval(inner, scope, depth + 1) {
-                                    entries.extend(more.iter().cloned());
-                                }
-                            }
-                        }
-                        _ => {}
                     }
                 }
                 Value::Map(entries.into())
@@ -194,10 +176,7 @@ impl<'t> Lowerer<'t> {
     }
 
     pub(super) fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
-        let (Some(object), Some(attr)) = (
-            node.child_by_field_name("object"),
-            node.child_by_field_name("attribute"),
-        ) else {
+        let Some([object, attr]) = fields(node, ["object", "attribute"]) else {
             return Value::Unknown;
         };
         let attr = self.text(attr);
@@ -253,10 +232,7 @@ impl<'t> Lowerer<'t> {
         };
         // Methods of constant strings and bytes.
         if function.kind() == "attribute" {
-            if let (Some(object), Some(attr)) = (
-                function.child_by_field_name("object"),
-                function.child_by_field_name("attribute"),
-            ) {
+            if let Some([object, attr]) = fields(function, ["object", "attribute"]) {
                 let method = self.text(attr);
                 if matches!(
                     method,
@@ -352,11 +328,7 @@ impl<'t> Lowerer<'t> {
     }
 
     pub(super) fn eval_binary(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
-        let (Some(l), Some(r), Some(op)) = (
-            node.child_by_field_name("left"),
-            node.child_by_field_name("right"),
-            node.child_by_field_name("operator"),
-        ) else {
+        let Some([l, r, op]) = fields(node, ["left", "right", "operator"]) else {
             return Value::Unknown;
         };
         let op = self.text(op);
@@ -378,21 +350,8 @@ impl<'t> Lowerer<'t> {
                 Value::Str(s.repeat(n as usize))
             }
             ("%", Value::Str(s), _) => Value::Partial(percent_format(&s)),
-            (op, Value::Int(a), Value::Int(b)) => match op {
-                "+" => a.checked_add(b).map(Value::Int).unwrap_or(Value::Unknown),
-                "-" => a.checked_sub(b).map(Value::Int).unwrap_or(Value::Unknown),
-                "*" => a.checked_mul(b).map(Value::Int).unwrap_or(Value::Unknown),
-                "//" if b != 0 => Value::Int(a.div_euclid(b)),
-                "**" if (0..64).contains(&b) => a
-                    .checked_pow(b as u32)
-                    .map(Value::Int)
-                    .unwrap_or(Value::Unknown),
-                "<<" if (0..63).contains(&b) => a
-                    .checked_shl(b as u32)
-                    .map(Value::Int)
-                    .unwrap_or(Value::Unknown),
-                _ => Value::Unknown,
-            },
+            ("//", Value::Int(a), Value::Int(b)) if b != 0 => Value::Int(a.div_euclid(b)),
+            (op, Value::Int(a), Value::Int(b)) => int_arith(op, a, b, 62),
             _ => Value::Unknown,
         }
     }
@@ -406,9 +365,8 @@ impl<'t> Lowerer<'t> {
             .to_ascii_lowercase();
         let is_bytes = prefix.contains('b');
         let is_raw = prefix.contains('r');
-        let mut out = String::new();
+        let mut out = Template::default();
         let mut bytes = Vec::new();
-        let mut partial = false;
         let children: Vec<_> = node.named_children().collect();
         for child in children {
             match child.kind() {
@@ -419,7 +377,7 @@ impl<'t> Lowerer<'t> {
                     if is_bytes {
                         bytes.extend_from_slice(t.as_bytes());
                     } else {
-                        out.push_str(t);
+                        out.text.push_str(t);
                     }
                     let escapes: Vec<_> = child.named_children().collect();
                     if !escapes.is_empty() {
@@ -433,8 +391,8 @@ impl<'t> Lowerer<'t> {
                             bytes.truncate(bytes.len() - t.len());
                             bytes.extend(decoded);
                         } else {
-                            out.truncate(out.len() - t.len());
-                            out.push_str(&String::from_utf8_lossy(&decoded));
+                            out.text.truncate(out.text.len() - t.len());
+                            out.text.push_str(&String::from_utf8_lossy(&decoded));
                         }
                     }
                 }
@@ -443,31 +401,22 @@ impl<'t> Lowerer<'t> {
                     if is_bytes {
                         bytes.extend(decoded);
                     } else {
-                        out.push_str(&String::from_utf8_lossy(&decoded));
+                        out.text.push_str(&String::from_utf8_lossy(&decoded));
                     }
                 }
                 "interpolation" => {
                     let value = child
                         .child_by_field_name("expression")
                         .map(|e| self.eval(e, scope, depth + 1));
-                    match value {
-                        Some(Value::Str(s)) => out.push_str(&s),
-                        Some(Value::Int(i)) => out.push_str(&i.to_string()),
-                        _ => {
-                            out.push(UNKNOWN_PART);
-                            partial = true;
-                        }
-                    }
+                    out.interpolate(value, false);
                 }
                 _ => {}
             }
         }
         if is_bytes {
             Value::Bytes(bytes)
-        } else if partial {
-            Value::Partial(out)
         } else {
-            Value::Str(out)
+            out.finish()
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::{Binding, Lowerer};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
+use crate::lang::tree::fields;
 use crate::lang::values::compact;
 
 impl<'t> Lowerer<'t> {
@@ -15,10 +16,7 @@ impl<'t> Lowerer<'t> {
                     self.define(scope, first, Binding::Import(first.to_string()));
                 }
                 "aliased_import" => {
-                    if let (Some(name), Some(alias)) = (
-                        child.child_by_field_name("name"),
-                        child.child_by_field_name("alias"),
-                    ) {
+                    if let Some([name, alias]) = fields(child, ["name", "alias"]) {
                         let qualified = compact(self.text(name));
                         self.define(scope, self.text(alias), Binding::Import(qualified));
                     }

@@ -65,6 +65,16 @@ enum Binding<'t> {
     Other,
 }
 
+impl Binding<'_> {
+    /// The qualified name an import binding stands for.
+    fn import(&self) -> Option<&str> {
+        match self {
+            Binding::Import(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
 struct Lowerer<'t> {
     src: &'t str,
     scopes: Scopes<Vec<Binding<'t>>, ScopeKind>,

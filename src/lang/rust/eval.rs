@@ -10,7 +10,7 @@ use syn::{Expr, Lit, Member, Stmt};
 
 use super::*;
 use crate::facts::{Arg, CallValue, Span, Value, UNKNOWN_PART};
-use crate::lang::values::bytes_of;
+use crate::lang::values::{bytes_of, positional};
 
 impl<'s> Lowerer<'s> {
     pub(super) fn eval(&mut self, e: &Expr, depth: usize) -> Value {
@@ -248,14 +248,13 @@ impl<'s> Lowerer<'s> {
         for (i, a) in args.enumerate() {
             let span = self.expr_span(a);
             let value = self.eval(a, depth);
-            out.push(Arg {
-                name: None,
-                index: Some(i),
+            out.push(positional(
+                Some(i),
                 value,
                 span,
-                origin: self.origin(a),
-                text: self.text(span),
-            });
+                self.origin(a),
+                self.text(span),
+            ));
         }
         out
     }

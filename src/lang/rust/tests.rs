@@ -1,20 +1,10 @@
 use super::*;
 use crate::classify::FileKind;
-use crate::facts::{Call, Value};
+use crate::facts::Value;
+use crate::lang::testing::{arg_value, call, lowered};
 
 fn facts(code: &str) -> Facts {
-    let src = SourceFile::new("a.rs".into(), "a.rs".into(), FileKind::Rust, code.into());
-    lower(&src).unwrap()
-}
-
-fn call<'f>(f: &'f Facts, callee: &str) -> &'f Call {
-    f.calls
-        .iter()
-        .find(|c| c.callee == callee)
-        .unwrap_or_else(|| {
-            let names: Vec<_> = f.calls.iter().map(|c| c.callee.as_str()).collect();
-            panic!("no call {callee} in {names:?}")
-        })
+    lowered(FileKind::Rust, "a.rs", code)
 }
 
 #[test]
@@ -83,7 +73,7 @@ fn integration_test_files_are_test_code() {
 #[test]
 fn mutable_lets_are_not_constant() {
     let f = facts("fn f() { let mut iv = [0u8; 16]; rng.fill_bytes(&mut iv); enc(&iv); }");
-    assert_eq!(call(&f, "enc").args[0].value, Value::Unknown);
+    assert_eq!(arg_value(&f, "enc", 0), &Value::Unknown);
 }
 
 #[test]
@@ -92,23 +82,23 @@ fn constants_of_local_modules_propagate() {
         "mod config { pub const URL: &str = \"http://a.example\"; }\nfn f() { get(config::URL); }",
     );
     assert_eq!(
-        call(&f, "get").args[0].value,
-        Value::Str("http://a.example".into())
+        arg_value(&f, "get", 0),
+        &Value::Str("http://a.example".into())
     );
 }
 
 #[test]
 fn reassigned_lets_are_not_constant() {
     let f = facts("fn f() { let mut u = \"http://a.example\"; u = g(); get(u); }");
-    assert_eq!(call(&f, "get").args[0].value, Value::Unknown);
+    assert_eq!(arg_value(&f, "get", 0), &Value::Unknown);
 }
 
 #[test]
 fn format_strings_become_partial() {
     let f = facts("const H: &str = \"api.example.com\";\nfn f(p: u16) { get(format!(\"http://{H}:{}/x\", p)); }");
     assert_eq!(
-        call(&f, "get").args[0].value,
-        Value::Partial("http://api.example.com:\u{FFFD}/x".into())
+        arg_value(&f, "get", 0),
+        &Value::Partial("http://api.example.com:\u{FFFD}/x".into())
     );
 }
 
