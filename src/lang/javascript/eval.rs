@@ -119,18 +119,8 @@ impl<'t> Lowerer<'t> {
                 Some(inner) => self.eval(inner, scope, depth + 1),
                 None => Value::Unknown,
             },
-            "type_assertion" => {
-                let count = node.named_child_count();
-                let last = count
-                    .checked_sub(1)
-                    .and_then(|i| u32::try_from(i).ok())
-                    .and_then(|i| node.named_child(i));
-                match last {
-                    Some(inner) => self.eval(inner, scope, depth + 1),
-                    None => Value::Unknown,
-                }
-            }
-            "sequence_expression" => {
+            // `<T>x` and `a, b`: the value of the last child.
+            "type_assertion" | "sequence_expression" => {
                 let count = node.named_child_count();
                 let last = count
                     .checked_sub(1)

@@ -19,6 +19,10 @@
 //! every file. Recursion is bounded twice: a lexical pre-scan refuses files nested deeper than
 //! [`MAX_NESTING`] brackets before syn sees them, and the walk and the evaluator stop descending
 //! at fixed depths.
+//!
+//! Modules by role: [`parse`] (the text before syn), [`bind`] (the pre-pass), [`names`]
+//! (qualified names), [`eval`] (constant evaluation), [`emit`] (the walk), [`returns`] (what a
+//! function can return), [`test_code`], [`spans`] (an expression's first and last tokens).
 
 // Names are looked up per node: foldhash, not SipHash (SipHash was 5% of the instructions
 // on JavaScript bundles).
@@ -26,6 +30,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use syn::spanned::Spanned;
 use syn::{Block, Expr, Item, Pat, Stmt};
+
 mod bind;
 mod emit;
 mod eval;
@@ -39,7 +44,7 @@ mod tests;
 
 use super::scope::{Evaluation, ScopeId, Scopes};
 use super::LowerError;
-// The roles' helpers, for the other roles (each `use super::*`).
+// Each role's helpers, for the others (which `use super::*`).
 use self::{bind::*, eval::*, names::*, parse::*, test_code::*};
 use super::values::{decode_hex, str_or_partial, text_part};
 use crate::facts::{Facts, Span, Value};
