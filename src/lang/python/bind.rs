@@ -1,7 +1,7 @@
 //! Pass 1: what every name in every scope is bound to (definitions, assignments, `with ... as`,
 //! `self.x` in methods), and the Python lookup rule over those bindings.
 
-use super::{Binding, Lowerer, ScopeKind};
+use super::{push_children, Binding, Lowerer, ScopeKind};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
 use crate::lang::tree::{names_under, Visit};
@@ -68,15 +68,7 @@ impl<'t> Lowerer<'t> {
                 }
                 _ => {}
             }
-            let children: Vec<_> = node.named_children().collect();
-            for child in children.into_iter().rev() {
-                let s = if node.kind() == "class_definition" && child.kind() == "argument_list" {
-                    scope
-                } else {
-                    inner
-                };
-                stack.push((child, s));
-            }
+            push_children(&mut stack, node, scope, inner);
         }
     }
 

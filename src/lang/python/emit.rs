@@ -2,7 +2,7 @@
 //! names and values resolved through the bindings of pass 1.
 
 use super::bind::last_assignment_value;
-use super::{Binding, Lowerer, ScopeKind, ARG_TEXT_MAX, MAX_EVAL_DEPTH};
+use super::{push_children, Binding, Lowerer, ScopeKind, ARG_TEXT_MAX, MAX_EVAL_DEPTH};
 use crate::facts::{Arg, Assign, Call, Entry, EnvSet, Facts, Field, Record, Span, Value};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
@@ -26,15 +26,7 @@ impl<'t> Lowerer<'t> {
                 _ => {}
             }
             let inner = self.child_scope(node, scope);
-            let children: Vec<_> = node.named_children().collect();
-            for child in children.into_iter().rev() {
-                let s = if node.kind() == "class_definition" && child.kind() == "argument_list" {
-                    scope
-                } else {
-                    inner
-                };
-                stack.push((child, s));
-            }
+            push_children(&mut stack, node, scope, inner);
         }
         facts
     }

@@ -127,3 +127,23 @@ impl<'t> Lowerer<'t> {
         }
     }
 }
+
+/// Pushes `node`'s children for a walk that pops them in source order: they live in `inner`
+/// (the scope `node` opens, or `scope`), apart from a class's base list, which is evaluated
+/// in the scope around the class.
+fn push_children<'t>(
+    stack: &mut Vec<(Node<'t>, ScopeId)>,
+    node: Node<'t>,
+    scope: ScopeId,
+    inner: ScopeId,
+) {
+    let children: Vec<_> = node.named_children().collect();
+    for child in children.into_iter().rev() {
+        let s = if node.kind() == "class_definition" && child.kind() == "argument_list" {
+            scope
+        } else {
+            inner
+        };
+        stack.push((child, s));
+    }
+}
