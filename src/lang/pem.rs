@@ -4,6 +4,7 @@
 //! key with a cipher other than `none`) gets the section `encrypted`; every other block has an
 //! empty section.
 
+use super::values::base64_prefix;
 use super::LowerError;
 use crate::facts::{Directive, Facts, Span};
 use crate::source::SourceFile;
@@ -65,7 +66,8 @@ fn lower_text(text: &str) -> Facts {
 /// An `openssh-key-v1` blob names its cipher right after the magic: `none` when unprotected.
 fn openssh_encrypted(body: &str) -> bool {
     let b64: String = body.chars().filter(|c| !c.is_whitespace()).collect();
-    let Some(bytes) = base64_prefix(&b64, 64) else {
+    // Only the blob's head is needed, in the standard alphabet.
+    let Some(bytes) = base64_prefix(&b64, 64, false) else {
         return false;
     };
     let magic = b"openssh-key-v1\0";
@@ -76,35 +78,6 @@ fn openssh_encrypted(body: &str) -> bool {
     let len = u32::from_be_bytes([n[0], n[1], n[2], n[3]]) as usize;
     let name = bytes.get(magic.len() + 4..magic.len() + 4 + len);
     name.is_some_and(|c| c != b"none")
-}
-
-/// Decodes the first `max` bytes of standard base64.
-fn base64_prefix(text: &str, max: usize) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' => break,
-            _ => return None,
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-            if out.len() >= max {
-                break;
-            }
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use tree_sitter::{Language, Node, Parser, Tree};
 
-use super::LowerError;
 use crate::facts::Span;
+use crate::lang::LowerError;
 
 thread_local! {
     static PARSERS: RefCell<HashMap<&'static str, Parser>> = RefCell::new(HashMap::new());

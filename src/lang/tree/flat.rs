@@ -21,7 +21,7 @@ use std::sync::{Mutex, OnceLock};
 use tree_sitter::{Language, Tree};
 
 use super::ts::SyntaxNode;
-use super::LowerError;
+use crate::lang::LowerError;
 
 /// Kind and field names of one grammar, read once per process.
 pub struct Grammar {

@@ -1,0 +1,461 @@
+//! Constant evaluation of expressions: names through their single binding, attributes,
+//! calls of well-known conversions, operators, strings with escapes and f-strings.
+
+use std::sync::Arc;
+
+use super::{Binding, Lowerer, MAX_BYTES, MAX_EVAL_DEPTH};
+use crate::facts::{CallValue, Value, UNKNOWN_PART};
+use crate::lang::flat::Node;
+use crate::lang::scope::{agreed, ScopeId};
+use crate::lang::tree::fields;
+use crate::lang::values::{
+    bytes_of, compact, concat, decode_base64, decode_hex, int_arith, name_of, unescape_python,
+    Template,
+};
+
+impl<'t> Lowerer<'t> {
+    pub(super) fn resolve_identifier(&mut self, name: &str, scope: ScopeId, depth: usize) -> Value {
+        let Some((defining, bindings)) = self.lookup(name, scope) else {
+            // A builtin or a name from a star import.
+            return Value::Name(name.to_string());
+        };
+        if bindings.len() != 1 {
+            // Reassigned: not a constant. An import bound twice to the same name still is.
+            return match agreed(bindings, Binding::import) {
+                Some(q) => Value::Name(q.to_string()),
+                None => Value::Unknown,
+            };
+        }
+        match bindings[0].clone() {
+            Binding::Import(q) => Value::Name(q),
+            Binding::Assign(node) | Binding::With(node) => {
+                if !self.evaluation.enter((defining, name.to_string())) {
+                    return Value::Unknown;
+                }
+                let v = self.eval(node, defining, depth + 1);
+                self.evaluation.leave();
+                v
+            }
+            Binding::Class(_) => Value::Name(name.to_string()),
+            Binding::Other => Value::Unknown,
+        }
+    }
+
+    /// `Config.VERIFY` where `class Config: VERIFY = False` assigns it once.
+    pub(super) fn class_constant(
+        &mut self,
+        class: Node<'t>,
+        attr: &str,
+        scope: ScopeId,
+        depth: usize,
+    ) -> Option<Value> {
+        if class.kind() != "identifier" {
+            return None;
+        }
+        let class_scope = match self.lookup(self.text(class), scope) {
+            Some((_, [Binding::Class(s)])) => *s,
+            _ => return None,
+        };
+        let value = match self.scopes.get(class_scope, attr).map(Vec::as_slice) {
+            Some([Binding::Assign(v)]) => *v,
+            _ => return None,
+        };
+        if !self.evaluation.enter((class_scope, attr.to_string())) {
+            return None;
+        }
+        let v = self.eval(value, class_scope, depth + 1);
+        self.evaluation.leave();
+        Some(v)
+    }
+
+    /// A dotted name for a callee or attribute: qualified when resolvable, `?`-prefixed
+    /// source text otherwise, and `callee()` for attributes of an instance.
+    pub(super) fn qualified(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> String {
+        let value = self.eval(node, scope, depth);
+        name_of(value, self.text(node))
+    }
+
+    pub(super) fn eval(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+        if depth > MAX_EVAL_DEPTH {
+            return Value::Unknown;
+        }
+        match node.kind() {
+            "identifier" => {
+                let name = self.text(node);
+                self.resolve_identifier(name, scope, depth)
+            }
+            "attribute" => self.eval_attribute(node, scope, depth),
+            "call" => self.eval_call(node, scope, depth),
+            "string" => self.eval_string(node, scope, depth),
+            "concatenated_string" => {
+                let parts: Vec<_> = node
+                    .named_children()
+                    .filter(|c| c.kind() == "string")
+                    .collect();
+                let mut acc: Option<Value> = None;
+                for part in parts {
+                    let v = self.eval_string(part, scope, depth + 1);
+                    acc = Some(match acc {
+                        None => v,
+                        Some(a) => concat(a, v, false),
+                    });
+                }
+                acc.unwrap_or(Value::Unknown)
+            }
+            "integer" => parse_int(self.text(node))
+                .map(Value::Int)
+                .unwrap_or(Value::Unknown),
+            "float" => self
+                .text(node)
+                .replace('_', "")
+                .parse()
+                .map(Value::Float)
+                .unwrap_or(Value::Unknown),
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            "none" => Value::Null,
+            "parenthesized_expression" | "await" | "expression_statement" => {
+                match node.named_child(0) {
+                    Some(inner) => self.eval(inner, scope, depth + 1),
+                    None => Value::Unknown,
+                }
+            }
+            "unary_operator" => {
+                let operand = node
+                    .child_by_field_name("argument")
+                    .map(|a| self.eval(a, scope, depth + 1));
+                let op = node.child_by_field_name("operator").map(|o| self.text(o));
+                match (op, operand) {
+                    (Some("-"), Some(Value::Int(i))) => Value::Int(-i),
+                    (Some("+"), Some(v @ Value::Int(_))) => v,
+                    _ => Value::Unknown,
+                }
+            }
+            "binary_operator" => self.eval_binary(node, scope, depth),
+            "not_operator" => match node
+                .child_by_field_name("argument")
+                .map(|a| self.eval(a, scope, depth + 1))
+            {
+                Some(Value::Bool(b)) => Value::Bool(!b),
+                _ => Value::Unknown,
+            },
+            "dictionary" => {
+                // Pairs with a constant string key, and `**other` where `other` is a dict.
+                let mut entries = Vec::new();
+                for child in node.named_children().collect::<Vec<_>>() {
+                    if child.kind() == "dictionary_splat" {
+                        let more = child.named_child(0).map(|d| self.eval(d, scope, depth + 1));
+                        if let Some(Value::Map(more)) = more {
+                            entries.extend(more.iter().cloned());
+                        }
+                    } else if child.kind() == "pair" {
+                        if let Some([k, v]) = fields(child, ["key", "value"]) {
+                            if let Value::Str(k) = self.eval(k, scope, depth + 1) {
+                                entries.push((k, self.eval(v, scope, depth + 1)));
+                            }
+                        }
+                    }
+                }
+                Value::Map(entries.into())
+            }
+            "list" | "tuple" => {
+                let children: Vec<_> = node
+                    .named_children()
+                    .filter(|c| c.kind() != "comment")
+                    .collect();
+                Value::List(
+                    children
+                        .into_iter()
+                        .map(|c| self.eval(c, scope, depth + 1))
+                        .collect::<Vec<_>>()
+                        .into(),
+                )
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    pub(super) fn eval_attribute(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+        let Some([object, attr]) = fields(node, ["object", "attribute"]) else {
+            return Value::Unknown;
+        };
+        let attr = self.text(attr);
+        if self.text(object) == "self" {
+            if let Some(class) = self.enclosing_self_class(scope) {
+                let key = format!("self.{attr}");
+                if let Some(bindings) = self.scopes.get(class, &key) {
+                    if let [Binding::Assign(value)] = bindings.as_slice() {
+                        let value = *value;
+                        if self.evaluation.enter((class, key)) {
+                            let v = self.eval(value, scope, depth + 1);
+                            self.evaluation.leave();
+                            return match v {
+                                v @ (Value::Call(_) | Value::Name(_)) => v,
+                                Value::Unknown => Value::Name(format!("?self.{attr}")),
+                                other => other,
+                            };
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(v) = self.class_constant(object, attr, scope, depth) {
+            return v;
+        }
+        match self.eval(object, scope, depth + 1) {
+            Value::Name(base) => Value::Name(format!("{base}.{attr}")),
+            Value::Call(c) => Value::Name(format!("{}().{attr}", c.callee)),
+            _ => Value::Name(format!("?{}.{attr}", compact(self.text(object)))),
+        }
+    }
+
+    pub(super) fn enclosing_self_class(&self, scope: ScopeId) -> Option<ScopeId> {
+        let mut current = Some(scope);
+        while let Some(s) = current {
+            if let Some(class) = self.self_class.get(&s) {
+                return Some(*class);
+            }
+            current = self.scopes.parent(s);
+        }
+        None
+    }
+
+    pub(super) fn eval_call(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+        let Some(function) = node.child_by_field_name("function") else {
+            return Value::Unknown;
+        };
+        let args = match node.child_by_field_name("arguments") {
+            Some(list) if list.kind() == "argument_list" => {
+                self.args(list, scope, depth + 1, false)
+            }
+            _ => Vec::new(),
+        };
+        // Methods of constant strings and bytes.
+        if function.kind() == "attribute" {
+            if let Some([object, attr]) = fields(function, ["object", "attribute"]) {
+                let method = self.text(attr);
+                if matches!(
+                    method,
+                    "encode" | "decode" | "strip" | "lower" | "upper" | "rstrip" | "lstrip"
+                ) {
+                    match (self.eval(object, scope, depth + 1), method) {
+                        (Value::Str(s), "encode") => return Value::Bytes(s.into_bytes()),
+                        (Value::Bytes(b), "decode") => {
+                            return Value::Str(String::from_utf8_lossy(&b).into_owned())
+                        }
+                        (Value::Str(s), "strip") => return Value::Str(s.trim().to_string()),
+                        (Value::Str(s), "lower") => return Value::Str(s.to_lowercase()),
+                        (Value::Str(s), "upper") => return Value::Str(s.to_uppercase()),
+                        (Value::Str(_) | Value::Bytes(_), _) => return Value::Unknown,
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let callee = self.qualified(function, scope, depth + 1);
+        // Only the callees matched below look at the first argument; cloning it for every call
+        // made nested calls quadratic (each level copied the whole chain below it).
+        let wants_first = matches!(
+            callee.as_str(),
+            "bytes"
+                | "bytearray"
+                | "bytes.fromhex"
+                | "binascii.unhexlify"
+                | "binascii.a2b_hex"
+                | "codecs.decode"
+                | "base64.b64decode"
+                | "base64.urlsafe_b64decode"
+                | "base64.standard_b64decode"
+                | "str"
+                | "int"
+                | "dict"
+        );
+        let first = if wants_first {
+            args.iter()
+                .find(|a| a.index == Some(0))
+                .map(|a| a.value.clone())
+        } else {
+            None
+        };
+        match (callee.as_str(), first) {
+            ("bytes" | "bytearray", Some(Value::Int(n))) if (0..=MAX_BYTES).contains(&n) => {
+                return Value::Bytes(vec![0; n as usize])
+            }
+            ("bytes" | "bytearray", Some(Value::List(items))) => {
+                if let Some(bytes) = bytes_of(&items) {
+                    return Value::Bytes(bytes);
+                }
+            }
+            ("bytes" | "bytearray", Some(b @ Value::Bytes(_))) => return b,
+            (
+                "bytes.fromhex" | "binascii.unhexlify" | "binascii.a2b_hex" | "codecs.decode",
+                Some(v),
+            ) => {
+                if let Some(bytes) = v.as_text().and_then(decode_hex).or_else(|| match &v {
+                    Value::Bytes(b) => decode_hex(&String::from_utf8_lossy(b)),
+                    _ => None,
+                }) {
+                    return Value::Bytes(bytes);
+                }
+            }
+            (
+                "base64.b64decode" | "base64.urlsafe_b64decode" | "base64.standard_b64decode",
+                Some(v),
+            ) => {
+                let text = match &v {
+                    Value::Str(s) => Some(s.clone()),
+                    Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+                    _ => None,
+                };
+                if let Some(bytes) = text.and_then(|t| decode_base64(&t)) {
+                    return Value::Bytes(bytes);
+                }
+            }
+            ("str", Some(s @ Value::Str(_))) => return s,
+            ("int", Some(i @ Value::Int(_))) => return i,
+            ("dict", None) => {
+                let entries: Vec<_> = args
+                    .iter()
+                    .filter_map(|a| a.name.clone().map(|n| (n, a.value.clone())))
+                    .collect();
+                if entries.len() == args.len() {
+                    return Value::Map(entries.into());
+                }
+            }
+            _ => {}
+        }
+        Value::Call(Arc::new(CallValue { callee, args }))
+    }
+
+    pub(super) fn eval_binary(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+        let Some([l, r, op]) = fields(node, ["left", "right", "operator"]) else {
+            return Value::Unknown;
+        };
+        let op = self.text(op);
+        let left = self.eval(l, scope, depth + 1);
+        let right = self.eval(r, scope, depth + 1);
+        match (op, left, right) {
+            ("+", a @ (Value::Str(_) | Value::Partial(_)), b)
+            | ("+", a, b @ (Value::Str(_) | Value::Partial(_))) => concat(a, b, false),
+            ("+", Value::Bytes(mut a), Value::Bytes(b)) => {
+                a.extend(b);
+                Value::Bytes(a)
+            }
+            ("*", Value::Bytes(b), Value::Int(n)) | ("*", Value::Int(n), Value::Bytes(b))
+                if n >= 0 && (b.len() as i64) * n <= MAX_BYTES =>
+            {
+                Value::Bytes(b.repeat(n as usize))
+            }
+            ("*", Value::Str(s), Value::Int(n)) if n >= 0 && (s.len() as i64) * n <= MAX_BYTES => {
+                Value::Str(s.repeat(n as usize))
+            }
+            ("%", Value::Str(s), _) => Value::Partial(percent_format(&s)),
+            ("//", Value::Int(a), Value::Int(b)) if b != 0 => Value::Int(a.div_euclid(b)),
+            (op, Value::Int(a), Value::Int(b)) => int_arith(op, a, b, 62),
+            _ => Value::Unknown,
+        }
+    }
+
+    pub(super) fn eval_string(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+        let raw = self.text(node);
+        let prefix: String = raw
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let is_bytes = prefix.contains('b');
+        let is_raw = prefix.contains('r');
+        let mut out = Template::default();
+        let mut bytes = Vec::new();
+        let children: Vec<_> = node.named_children().collect();
+        for child in children {
+            match child.kind() {
+                "string_content" => {
+                    // Escape sequences are separate children; content may still hold some
+                    // when the grammar folds them (raw strings).
+                    let t = self.text(child);
+                    if is_bytes {
+                        bytes.extend_from_slice(t.as_bytes());
+                    } else {
+                        out.text.push_str(t);
+                    }
+                    let escapes: Vec<_> = child.named_children().collect();
+                    if !escapes.is_empty() {
+                        // Re-decode the whole content with escapes.
+                        let decoded = if is_raw {
+                            t.as_bytes().to_vec()
+                        } else {
+                            unescape_python(t)
+                        };
+                        if is_bytes {
+                            bytes.truncate(bytes.len() - t.len());
+                            bytes.extend(decoded);
+                        } else {
+                            out.text.truncate(out.text.len() - t.len());
+                            out.text.push_str(&String::from_utf8_lossy(&decoded));
+                        }
+                    }
+                }
+                "escape_sequence" => {
+                    let decoded = unescape_python(self.text(child));
+                    if is_bytes {
+                        bytes.extend(decoded);
+                    } else {
+                        out.text.push_str(&String::from_utf8_lossy(&decoded));
+                    }
+                }
+                "interpolation" => {
+                    let value = child
+                        .child_by_field_name("expression")
+                        .map(|e| self.eval(e, scope, depth + 1));
+                    out.interpolate(value, false);
+                }
+                _ => {}
+            }
+        }
+        if is_bytes {
+            Value::Bytes(bytes)
+        } else {
+            out.finish()
+        }
+    }
+}
+
+/// `"http://%s/x" % host`: the template with every conversion unknown.
+fn percent_format(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '%' {
+            if chars.peek() == Some(&'%') {
+                chars.next();
+                out.push('%');
+                continue;
+            }
+            while let Some(&n) = chars.peek() {
+                chars.next();
+                if n.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            out.push(UNKNOWN_PART);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn parse_int(t: &str) -> Option<i64> {
+    let t = t.replace('_', "").to_ascii_lowercase();
+    let t = t.trim_end_matches('l');
+    if let Some(h) = t.strip_prefix("0x") {
+        i64::from_str_radix(h, 16).ok()
+    } else if let Some(o) = t.strip_prefix("0o") {
+        i64::from_str_radix(o, 8).ok()
+    } else if let Some(b) = t.strip_prefix("0b") {
+        i64::from_str_radix(b, 2).ok()
+    } else {
+        t.parse().ok()
+    }
+}
