@@ -17,7 +17,7 @@ pub mod values;
 pub mod webserver;
 pub mod yaml;
 
-use crate::classify::FileKind;
+use crate::classify::{FileKind, LintUnit};
 use crate::facts::{Facts, Span};
 use crate::source::SourceFile;
 
@@ -60,12 +60,16 @@ impl LowerError {
     }
 }
 
-/// Lowers the files of one engine unit: a Terraform module directory's files together (they
-/// share variables and locals), any other file alone. One result per file, in order. `dirs`
+/// Lowers the files of one engine unit: a directory unit's files together
+/// ([`FileKind::unit`]: a Terraform module's files share variables and locals), any other file
+/// alone. One result per file, in order. `dirs`
 /// is what the run has learnt about directories so far (shared by all units of one run).
 pub fn lower_unit(files: &[SourceFile], dirs: &terraform::Dirs) -> Vec<Result<Facts, LowerError>> {
     match files {
-        [first, ..] if first.kind == FileKind::Terraform => terraform::lower_module(files, dirs),
+        [first, ..] if first.kind.unit() == LintUnit::Directory => match first.kind {
+            FileKind::Terraform => terraform::lower_module(files, dirs),
+            _ => files.iter().map(lower).collect(),
+        },
         _ => files.iter().map(lower).collect(),
     }
 }
