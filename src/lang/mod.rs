@@ -8,6 +8,7 @@ pub mod hcl;
 pub mod javascript;
 pub mod pem;
 pub mod python;
+pub mod python_imports;
 pub mod rust;
 pub mod shell;
 pub mod sql;

@@ -6,12 +6,12 @@ pub mod checks;
 pub mod glob;
 pub mod index;
 pub mod predicates;
-pub mod prefilter;
 
 use crate::classify::FileKind;
 use crate::facts::{Call, Command, Facts, Span, Value};
 use crate::finding::{Finding, Severity};
 use crate::lang::Lowered;
+use crate::prefilter;
 use catalog::{Condition, Lint, Pattern, ValueTest};
 use predicates::Subject;
 
