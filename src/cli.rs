@@ -226,6 +226,7 @@ fn check(linter: &mut Linter, args: CheckArgs) -> i32 {
         threads: args.threads,
         inline_suppressions: !args.no_inline_suppressions,
         progress: None,
+        keep_duplicates: false,
     };
     let mut buffer_text = None;
     let mut report = match &args.stdin_filename {

@@ -35,6 +35,9 @@ pub struct Options {
     pub inline_suppressions: bool,
     /// Counts files as they are done, for a progress display.
     pub progress: Option<Arc<AtomicUsize>>,
+    /// Keep every match, also a rule's second one on a line (see [`Report::finish`]): on only
+    /// in the fixture harness, which must see a pattern that fires twice.
+    pub keep_duplicates: bool,
 }
 
 impl Default for Options {
@@ -48,6 +51,7 @@ impl Default for Options {
             threads: 0,
             inline_suppressions: true,
             progress: None,
+            keep_duplicates: false,
         }
     }
 }
@@ -216,7 +220,7 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             .map(|unit| process_unit(linter, opts, unit, &cwd, &dirs, None))
             .reduce(Outcome::default, Outcome::merge)
     });
-    Ok(finish(base.merge(checked).merge(outcome), started))
+    Ok(finish(base.merge(checked).merge(outcome), started, opts))
 }
 
 /// Runs over at most this many files (pre-commit, an editor) keep huge pages: see below. The
@@ -260,10 +264,10 @@ pub fn run_buffer(linter: &Linter, opts: &Options, buffer: Buffer) -> Report {
             process_unit(linter, opts, &unit, &cwd, &dirs, Some(buffer.text))
         }
     };
-    finish(outcome, started)
+    finish(outcome, started, opts)
 }
 
-fn finish(outcome: Outcome, started: Instant) -> Report {
+fn finish(outcome: Outcome, started: Instant, opts: &Options) -> Report {
     let mut report = Report {
         findings: outcome.findings,
         errors: outcome.errors,
@@ -274,7 +278,11 @@ fn finish(outcome: Outcome, started: Instant) -> Report {
     };
     report.summary.files_scanned = outcome.scanned;
     report.summary.duration_ms = started.elapsed().as_millis() as u64;
-    report.finish();
+    if opts.keep_duplicates {
+        report.finish_keeping_duplicates();
+    } else {
+        report.finish();
+    }
     report
 }
 
