@@ -485,7 +485,7 @@ fn rules(linter: &Linter, format: RulesFormat) -> i32 {
 pub fn lints_readme(linter: &Linter) -> String {
     let mut s = String::from(
         "<!-- Generated from lints/*.toml by `cleartext rules --format markdown`. Do not edit: \
-         run `UPDATE_LINT_DOCS=1 cargo test --test integrations` to regenerate. -->\n\n\
+         run `UPDATE_SNAPSHOTS=1 cargo test --test integrations` to regenerate. -->\n\n\
          # Rules\n\n\
          Every rule cleartext checks, generated from the lint files in this directory. \
          `cleartext explain <rule>` shows a rule's examples.\n\n\
