@@ -36,53 +36,7 @@ const TESTDATA: &str = "testdata";
 /// The (lint, kind) pairs that have patterns but no fixture directory, each with the reason.
 /// The coverage test fails for a pair missing from here, and for an entry here that has
 /// fixtures (or no longer has patterns), so the list only ever shrinks.
-const WITHOUT_FIXTURES: &[(&str, &str, &str)] = &[
-    ("db-connection-without-tls", "dockerfile", NOT_YET),
-    ("db-connection-without-tls", "github-actions", NOT_YET),
-    ("db-connection-without-tls", "gitlab-ci", NOT_YET),
-    ("db-connection-without-tls", "spring-yaml", NOT_YET),
-    ("ecb-mode", "compose", NOT_YET),
-    ("ecb-mode", "dockerfile", NOT_YET),
-    ("ecb-mode", "github-actions", NOT_YET),
-    ("ecb-mode", "gitlab-ci", NOT_YET),
-    ("hardcoded-key", "compose", NOT_YET),
-    ("hardcoded-key", "shell", NOT_YET),
-    ("hardcoded-key", "github-actions", NOT_YET),
-    ("hardcoded-key", "gitlab-ci", NOT_YET),
-    ("hardcoded-key", "spring-yaml", NOT_YET),
-    ("key-rotation-disabled", "javascript", NOT_YET),
-    ("key-rotation-disabled", "typescript", NOT_YET),
-    ("key-stored-with-data", "compose", NOT_YET),
-    ("key-stored-with-data", "dockerfile", NOT_YET),
-    ("key-stored-with-data", "github-actions", NOT_YET),
-    ("key-stored-with-data", "gitlab-ci", NOT_YET),
-    ("plaintext-transport", "github-actions", NOT_YET),
-    ("plaintext-transport", "gitlab-ci", NOT_YET),
-    ("plaintext-transport", "spring-yaml", NOT_YET),
-    ("provider-managed-key", "python", NOT_YET),
-    ("provider-managed-key", "javascript", NOT_YET),
-    ("provider-managed-key", "typescript", NOT_YET),
-    ("tls-outdated-protocol", "compose", NOT_YET),
-    ("tls-outdated-protocol", "dockerfile", NOT_YET),
-    ("tls-outdated-protocol", "github-actions", NOT_YET),
-    ("tls-outdated-protocol", "gitlab-ci", NOT_YET),
-    ("unencrypted-backup", "compose", NOT_YET),
-    ("unencrypted-backup", "dockerfile", NOT_YET),
-    ("unencrypted-backup", "github-actions", NOT_YET),
-    ("unencrypted-backup", "gitlab-ci", NOT_YET),
-    ("unencrypted-storage", "javascript", NOT_YET),
-    ("weak-cipher-algorithm", "compose", NOT_YET),
-    ("weak-cipher-algorithm", "dockerfile", NOT_YET),
-    ("weak-cipher-algorithm", "github-actions", NOT_YET),
-    ("weak-cipher-algorithm", "gitlab-ci", NOT_YET),
-    ("weak-key-size", "compose", NOT_YET),
-    ("weak-key-size", "dockerfile", NOT_YET),
-    ("weak-key-size", "github-actions", NOT_YET),
-    ("weak-key-size", "gitlab-ci", NOT_YET),
-];
-
-/// Pairs listed before the coverage test existed, whose fixtures are still to be written.
-const NOT_YET: &str = "no fixture written yet (issue 15 item 6)";
+const WITHOUT_FIXTURES: &[(&str, &str, &str)] = &[];
 
 /// Findings the harness sees twice on one span, each a pattern (or two) of the lint matching
 /// the same thing: (fixture, line, rule). Listed so that the bug is tracked, not hidden; the
