@@ -128,7 +128,7 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
         .stack_size(64 * 1024 * 1024)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let dirs = lang::terraform::Dirs::default();
+    let dirs = lang::Directories::default();
     let found = AtomicUsize::new(0);
     let walk_options = WalkOptions {
         exclude: &opts.exclude,
@@ -260,7 +260,7 @@ pub fn run_buffer(linter: &Linter, opts: &Options, buffer: Buffer) -> Report {
                 files: vec![(buffer.path.clone(), kind)],
                 explicit: true,
             };
-            let dirs = lang::terraform::Dirs::default();
+            let dirs = lang::Directories::default();
             process_unit(linter, opts, &unit, &cwd, &dirs, Some(buffer.text))
         }
     };
@@ -301,7 +301,7 @@ fn process_unit(
     opts: &Options,
     unit: &Unit,
     cwd: &Path,
-    dirs: &lang::terraform::Dirs,
+    dirs: &lang::Directories,
     buffer: Option<String>,
 ) -> Outcome {
     let mut outcome = Outcome::default();

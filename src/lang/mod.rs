@@ -61,11 +61,15 @@ impl LowerError {
     }
 }
 
+/// What one run has learnt about directories, shared by all its units (which modules call a
+/// Terraform module, with what inputs). The engine keeps one per run and knows no more of it.
+pub type Directories = terraform::Dirs;
+
 /// Lowers the files of one engine unit: a directory unit's files together
 /// ([`FileKind::unit`]: a Terraform module's files share variables and locals), any other file
 /// alone. One result per file, in order. `dirs`
 /// is what the run has learnt about directories so far (shared by all units of one run).
-pub fn lower_unit(files: &[SourceFile], dirs: &terraform::Dirs) -> Vec<Result<Facts, LowerError>> {
+pub fn lower_unit(files: &[SourceFile], dirs: &Directories) -> Vec<Result<Facts, LowerError>> {
     match files {
         [first, ..] if first.kind.unit() == LintUnit::Directory => match first.kind {
             FileKind::Terraform => terraform::lower_module(files, dirs),
