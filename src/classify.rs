@@ -87,16 +87,35 @@ impl FileKind {
         FileKind::ALL.into_iter().find(|k| k.name() == name)
     }
 
-    /// The line-comment marker of the kind, for fixtures and inline suppressions.
-    pub fn comment_prefix(self) -> Option<&'static str> {
+    /// The line-comment markers of the kind: the one table that inline suppressions and the
+    /// fixture harness's `expect:` / `ok:` annotations read. Empty: the format has no comments
+    /// (a fixture then uses a sidecar `.expect` file).
+    pub fn comment_markers(self) -> &'static [&'static str] {
         match self {
-            FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust => Some("//"),
-            FileKind::Sql => Some("--"),
-            FileKind::Pem => None,
-            FileKind::Ini => Some("#"),
-            _ => Some("#"),
+            FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust => &["//"],
+            FileKind::Terraform => &["#", "//"],
+            FileKind::Sql => &["--"],
+            FileKind::Ini => &["#", ";"],
+            FileKind::Pem => &[],
+            _ => &["#"],
         }
     }
+
+    /// What the kind is linted as: a file alone, or with the other files of its directory
+    /// (a Terraform module shares variables, locals and resources across its `.tf` files).
+    pub fn unit(self) -> LintUnit {
+        match self {
+            FileKind::Terraform => LintUnit::Directory,
+            _ => LintUnit::File,
+        }
+    }
+}
+
+/// See [`FileKind::unit`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintUnit {
+    File,
+    Directory,
 }
 
 /// How many leading bytes [`classify`] may look at.

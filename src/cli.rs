@@ -10,7 +10,7 @@ use crate::baseline;
 use crate::config::{self, Config, FailOn};
 use crate::engine::{self, Buffer, Options};
 use crate::finding::Report;
-use crate::lint::{catalog, predicates, Linter};
+use crate::lint::{catalog, Linter};
 use crate::report::{self, Format, RenderOptions};
 use crate::walk;
 
@@ -130,7 +130,7 @@ pub fn main() -> i32 {
             };
         }
     };
-    let linter = match catalog::load().and_then(Linter::new) {
+    let mut linter = match catalog::load().and_then(Linter::new) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
@@ -138,7 +138,7 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Check(args) => check(&linter, args),
+        Command::Check(args) => check(&mut linter, args),
         Command::Rules { format } => rules(&linter, format),
         Command::Explain { rule } => explain(&linter, &rule),
         Command::Server => crate::server::run(linter),
@@ -189,7 +189,7 @@ pub fn find_config(
     }
 }
 
-fn check(linter: &Linter, args: CheckArgs) -> i32 {
+fn check(linter: &mut Linter, args: CheckArgs) -> i32 {
     let cwd = std::env::current_dir().unwrap_or_default();
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -204,7 +204,7 @@ fn check(linter: &Linter, args: CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
-    predicates::set_internal_hosts(config.internal_hosts.clone());
+    linter.set_internal_hosts(&config.internal_hosts);
     let baseline = match &args.baseline {
         Some(p) => match baseline::load(p) {
             Ok(b) => Some(b),
@@ -226,6 +226,7 @@ fn check(linter: &Linter, args: CheckArgs) -> i32 {
         threads: args.threads,
         inline_suppressions: !args.no_inline_suppressions,
         progress: None,
+        keep_duplicates: false,
     };
     let mut buffer_text = None;
     let mut report = match &args.stdin_filename {
@@ -484,7 +485,7 @@ fn rules(linter: &Linter, format: RulesFormat) -> i32 {
 pub fn lints_readme(linter: &Linter) -> String {
     let mut s = String::from(
         "<!-- Generated from lints/*.toml by `cleartext rules --format markdown`. Do not edit: \
-         run `UPDATE_LINT_DOCS=1 cargo test --test integrations` to regenerate. -->\n\n\
+         run `UPDATE_SNAPSHOTS=1 cargo test --test integrations` to regenerate. -->\n\n\
          # Rules\n\n\
          Every rule cleartext checks, generated from the lint files in this directory. \
          `cleartext explain <rule>` shows a rule's examples.\n\n\

@@ -1,23 +1,27 @@
-//! One run: walk, classify, read, prefilter, lower, lint, collect. Each file is handed to the
-//! worker threads as the walk finds it (Terraform modules once the walk is over), with
-//! per-thread parsers; the report is sorted once at the end.
+//! One run: walk, classify, read ([`crate::read`]), prefilter ([`crate::prefilter`]), lower
+//! ([`crate::lang`]), lint ([`crate::lint`]), suppress ([`crate::suppress`]), collect. Each
+//! file is handed to the worker threads as the walk finds it (a kind linted a directory at a
+//! time, [`LintUnit::Directory`], once the walk is over), with per-thread parsers. Each worker
+//! thread folds its files' outcomes into its own accumulator, merged once after the walk; the
+//! report is sorted once at the end.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::classify::{self, FileKind, SNIFF_LEN};
+use crate::classify::{self, FileKind, LintUnit, SNIFF_LEN};
 use crate::finding::{FileError, Finding, Notice, NoticeKind, Report, Skipped};
 use crate::lang::{self, Lowered};
 use crate::lint::Linter;
+use crate::read::{load, read_head, Loaded};
 use crate::source::SourceFile;
 use crate::suppress;
-use crate::walk::{self, display_path, lock, Candidate, WalkOptions};
+use crate::walk::{self, display_path, Candidate, WalkOptions};
 
 pub struct Options {
     pub paths: Vec<PathBuf>,
@@ -31,6 +35,9 @@ pub struct Options {
     pub inline_suppressions: bool,
     /// Counts files as they are done, for a progress display.
     pub progress: Option<Arc<AtomicUsize>>,
+    /// Keep every match, also a rule's second one on a line (see [`Report::finish`]): on only
+    /// in the fixture harness, which must see a pattern that fires twice.
+    pub keep_duplicates: bool,
 }
 
 impl Default for Options {
@@ -44,6 +51,7 @@ impl Default for Options {
             threads: 0,
             inline_suppressions: true,
             progress: None,
+            keep_duplicates: false,
         }
     }
 }
@@ -67,17 +75,36 @@ struct Outcome {
 
 impl Outcome {
     fn merge(mut self, other: Outcome) -> Outcome {
+        self.absorb(other);
+        self
+    }
+
+    fn absorb(&mut self, other: Outcome) {
         self.findings.extend(other.findings);
         self.errors.extend(other.errors);
         self.skipped.extend(other.skipped);
         self.suppressed.extend(other.suppressed);
         self.notices.extend(other.notices);
         self.scanned += other.scanned;
-        self
     }
 }
 
-/// Files linted together: one file, or every `.tf` file of a Terraform module directory.
+/// What a worker thread has gathered during the walk: the outcomes of the files it finished,
+/// and the files it found of kinds linted a directory at a time. Folded here, one per thread,
+/// so that finishing a file takes no lock; taken once after the walk.
+#[derive(Default)]
+struct Folded {
+    outcome: Outcome,
+    directories: BTreeMap<PathBuf, Vec<(PathBuf, FileKind)>>,
+}
+
+thread_local! {
+    // Each run builds its own pool, so a worker thread serves one run; the run empties its
+    // threads' accumulators before it returns.
+    static FOLDED: RefCell<Folded> = RefCell::default();
+}
+
+/// Files linted together: one file, or every file of a directory unit (a Terraform module).
 struct Unit {
     files: Vec<(PathBuf, FileKind)>,
     /// Named on the command line: scanned even if a walk would skip it (a minified bundle).
@@ -101,12 +128,8 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
         .stack_size(64 * 1024 * 1024)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let dirs = lang::terraform::Dirs::default();
+    let dirs = lang::Directories::default();
     let found = AtomicUsize::new(0);
-    let checked = Mutex::new(Outcome::default());
-    // Terraform files are linted a module (directory) at a time, once the walk has found
-    // all of them; every other file as soon as the walk finds it.
-    let modules: Mutex<BTreeMap<PathBuf, Vec<(PathBuf, FileKind)>>> = Mutex::default();
     let walk_options = WalkOptions {
         exclude: &opts.exclude,
         follow_symlinks: opts.follow_symlinks,
@@ -117,17 +140,21 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             if found.fetch_add(1, Ordering::Relaxed) == SMALL_RUN_FILES {
                 disable_transparent_huge_pages();
             }
-            let (checked, modules, dirs, cwd) = (&checked, &modules, &dirs, &cwd);
+            let (dirs, cwd) = (&dirs, &cwd);
             // One file per task: a file the prefilter rejects costs microseconds and one it
             // parses milliseconds.
             scope.spawn(move |_| {
                 let outcome = match kind_of(&candidate.path) {
-                    Some(FileKind::Terraform) => {
+                    Some(kind) if kind.unit() == LintUnit::Directory => {
+                        // Linted with its directory's other files once the walk is over.
                         let dir = candidate.path.parent().map(Path::to_path_buf);
-                        lock(modules)
-                            .entry(dir.unwrap_or_default())
-                            .or_default()
-                            .push((candidate.path, FileKind::Terraform));
+                        FOLDED.with(|f| {
+                            f.borrow_mut()
+                                .directories
+                                .entry(dir.unwrap_or_default())
+                                .or_default()
+                                .push((candidate.path, kind))
+                        });
                         return;
                     }
                     Some(kind) => {
@@ -146,11 +173,19 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
                     },
                     None => return,
                 };
-                let mut all = lock(checked);
-                *all = std::mem::take(&mut *all).merge(outcome);
+                FOLDED.with(|f| f.borrow_mut().outcome.absorb(outcome));
             });
         })
     })?;
+    // Every task of the scope has finished: take each worker's accumulator, once.
+    let mut checked = Outcome::default();
+    let mut directories: BTreeMap<PathBuf, Vec<(PathBuf, FileKind)>> = BTreeMap::new();
+    for folded in pool.broadcast(|_| FOLDED.with(|f| std::mem::take(&mut *f.borrow_mut()))) {
+        checked.absorb(folded.outcome);
+        for (dir, files) in folded.directories {
+            directories.entry(dir).or_default().extend(files);
+        }
+    }
 
     let mut base = Outcome::default();
     for (path, reason) in walked.skipped {
@@ -167,7 +202,7 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             column: None,
         });
     }
-    let units: Vec<Unit> = into_inner(modules)
+    let units: Vec<Unit> = directories
         .into_values()
         .map(|mut files| {
             // The walk's threads found them in no particular order.
@@ -185,8 +220,7 @@ pub fn run(linter: &Linter, opts: &Options) -> Result<Report, String> {
             .map(|unit| process_unit(linter, opts, unit, &cwd, &dirs, None))
             .reduce(Outcome::default, Outcome::merge)
     });
-    let outcome = into_inner(checked).merge(outcome);
-    Ok(finish(base.merge(outcome), started))
+    Ok(finish(base.merge(checked).merge(outcome), started, opts))
 }
 
 /// Runs over at most this many files (pre-commit, an editor) keep huge pages: see below. The
@@ -226,14 +260,14 @@ pub fn run_buffer(linter: &Linter, opts: &Options, buffer: Buffer) -> Report {
                 files: vec![(buffer.path.clone(), kind)],
                 explicit: true,
             };
-            let dirs = lang::terraform::Dirs::default();
+            let dirs = lang::Directories::default();
             process_unit(linter, opts, &unit, &cwd, &dirs, Some(buffer.text))
         }
     };
-    finish(outcome, started)
+    finish(outcome, started, opts)
 }
 
-fn finish(outcome: Outcome, started: Instant) -> Report {
+fn finish(outcome: Outcome, started: Instant, opts: &Options) -> Report {
     let mut report = Report {
         findings: outcome.findings,
         errors: outcome.errors,
@@ -244,7 +278,11 @@ fn finish(outcome: Outcome, started: Instant) -> Report {
     };
     report.summary.files_scanned = outcome.scanned;
     report.summary.duration_ms = started.elapsed().as_millis() as u64;
-    report.finish();
+    if opts.keep_duplicates {
+        report.finish_keeping_duplicates();
+    } else {
+        report.finish();
+    }
     report
 }
 
@@ -258,120 +296,12 @@ fn kind_of(path: &Path) -> Option<FileKind> {
     classify::classify(path, &head)
 }
 
-fn into_inner<T>(m: Mutex<T>) -> T {
-    m.into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn read_head(path: &Path) -> Vec<u8> {
-    let mut buf = vec![0; SNIFF_LEN];
-    let Ok(mut f) = std::fs::File::open(path) else {
-        return Vec::new();
-    };
-    let mut n = 0;
-    while n < buf.len() {
-        match f.read(&mut buf[n..]) {
-            Ok(0) | Err(_) => break,
-            Ok(k) => n += k,
-        }
-    }
-    buf.truncate(n);
-    buf
-}
-
-enum Loaded {
-    Text(String),
-    Skip(String),
-    Error(String),
-}
-
-/// Opens for reading without blocking: a FIFO put where the walk saw a regular file must not
-/// hang the run.
-fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
-}
-
-fn load(path: &Path, max: u64) -> Loaded {
-    // The walk only yields regular files; the open handle confirms it and gives the size
-    // without a second lookup of the path (a third of the system calls of a scan).
-    let file = match open_nonblocking(path) {
-        Ok(f) => f,
-        Err(e) => return Loaded::Error(format!("cannot read: {e}")),
-    };
-    let meta = match file.metadata() {
-        Ok(m) => m,
-        Err(e) => return Loaded::Error(format!("cannot read: {e}")),
-    };
-    if !meta.is_file() {
-        return Loaded::Skip("not a regular file".into());
-    }
-    if meta.len() > max {
-        return Loaded::Skip(format!(
-            "larger than --max-filesize ({} > {max} bytes)",
-            meta.len()
-        ));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // Through `take`: `File::read_to_end` would stat and seek again to size the buffer.
-    match (&file).take(u64::MAX).read_to_end(&mut bytes) {
-        Ok(_) => decode(bytes),
-        Err(e) => Loaded::Error(format!("cannot read: {e}")),
-    }
-}
-
-/// UTF-8 (a BOM is dropped) and UTF-16 with a BOM are read; anything else with a NUL byte in
-/// its head is binary; other invalid UTF-8 is skipped with the offset of the first bad byte.
-fn decode(bytes: Vec<u8>) -> Loaded {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode(rest.to_vec());
-    }
-    let utf16 = |le: bool, body: &[u8]| -> Loaded {
-        let units: Vec<u16> = body
-            .chunks_exact(2)
-            .map(|c| {
-                if le {
-                    u16::from_le_bytes([c[0], c[1]])
-                } else {
-                    u16::from_be_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        match String::from_utf16(&units) {
-            Ok(s) => Loaded::Text(s),
-            Err(_) => Loaded::Skip("not valid UTF-16".into()),
-        }
-    };
-    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
-        return utf16(true, body);
-    }
-    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
-        return utf16(false, body);
-    }
-    if bytes[..bytes.len().min(SNIFF_LEN)].contains(&0) {
-        return Loaded::Skip("binary file".into());
-    }
-    match String::from_utf8(bytes) {
-        Ok(s) => Loaded::Text(s),
-        Err(e) => Loaded::Skip(format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )),
-    }
-}
-
 fn process_unit(
     linter: &Linter,
     opts: &Options,
     unit: &Unit,
     cwd: &Path,
-    dirs: &lang::terraform::Dirs,
+    dirs: &lang::Directories,
     buffer: Option<String>,
 ) -> Outcome {
     let mut outcome = Outcome::default();
@@ -418,69 +348,73 @@ fn process_unit(
             && !loaded
                 .iter()
                 .any(|f| linter.prefilter.may_match(kind, f.text.as_bytes())));
-    if nothing_to_find {
-        // Suppressions in a file that cannot have findings suppress nothing.
-        for src in &loaded {
-            suppressions(linter, opts, src, None, Vec::new(), &mut outcome);
-        }
-        return outcome;
-    }
+    // Every loaded file meets its suppressions exactly once, below, with its findings: none
+    // when it cannot have any or could not be lowered (its suppressions then suppress nothing
+    // and are reported as such).
+    let mut unlowered = Vec::new();
     let mut lowered = Vec::new();
-    let results = lang::lower_unit(&loaded, dirs);
-    for (src, result) in loaded.into_iter().zip(results) {
-        match result {
-            Ok(facts) => {
-                if let Some(span) = facts.recovered_errors.first() {
-                    let pos = src.position(span.start);
-                    let more = facts.recovered_errors.len() - 1;
-                    let message = match more {
-                        0 => "syntax error; the rest of the file was still checked".to_string(),
-                        n => format!(
-                            "syntax error (and {n} more); the rest of the file was still checked"
-                        ),
-                    };
-                    outcome.notices.push(Notice {
-                        kind: NoticeKind::SyntaxError,
-                        path: src.display.clone(),
-                        line: pos.line,
-                        column: pos.column,
-                        message,
-                    });
+    if nothing_to_find {
+        unlowered = loaded;
+    } else {
+        let results = lang::lower_unit(&loaded, dirs);
+        for (src, result) in loaded.into_iter().zip(results) {
+            match result {
+                Ok(facts) => {
+                    if let Some(notice) = recovered_errors_notice(&src, &facts) {
+                        outcome.notices.push(notice);
+                    }
+                    lowered.push(Lowered { src, facts });
                 }
-                lowered.push(Lowered { src, facts });
-            }
-            Err(e) if e.skip => {
-                suppressions(linter, opts, &src, None, Vec::new(), &mut outcome);
-                outcome.scanned -= 1;
-                outcome.skipped.push(Skipped {
-                    path: src.display.clone(),
-                    reason: e.message,
-                });
-            }
-            Err(e) => {
-                suppressions(linter, opts, &src, None, Vec::new(), &mut outcome);
-                let pos = e.span.map(|s| src.position(s.start));
-                outcome.errors.push(FileError {
-                    path: src.display.clone(),
-                    message: e.message,
-                    line: pos.map(|p| p.line),
-                    column: pos.map(|p| p.column),
-                });
+                Err(e) if e.skip => {
+                    outcome.scanned -= 1;
+                    outcome.skipped.push(Skipped {
+                        path: src.display.clone(),
+                        reason: e.message,
+                    });
+                    unlowered.push(src);
+                }
+                Err(e) => {
+                    let pos = e.span.map(|s| src.position(s.start));
+                    outcome.errors.push(FileError {
+                        path: src.display.clone(),
+                        message: e.message,
+                        line: pos.map(|p| p.line),
+                        column: pos.map(|p| p.column),
+                    });
+                    unlowered.push(src);
+                }
             }
         }
     }
-    for file in &lowered {
-        let findings = linter.check_file(file, &lowered);
-        suppressions(
-            linter,
-            opts,
+    let checked = lowered.iter().map(|file| {
+        (
             &file.src,
             Some(&file.facts),
-            findings,
-            &mut outcome,
-        );
+            linter.check_file(file, &lowered),
+        )
+    });
+    let unchecked = unlowered.iter().map(|src| (src, None, Vec::new()));
+    for (src, facts, findings) in checked.chain(unchecked) {
+        suppressions(linter, opts, src, facts, findings, &mut outcome);
     }
     outcome
+}
+
+/// The one notice for the syntax errors a parser recovered from.
+fn recovered_errors_notice(src: &SourceFile, facts: &crate::facts::Facts) -> Option<Notice> {
+    let span = facts.recovered_errors.first()?;
+    let pos = src.position(span.start);
+    let message = match facts.recovered_errors.len() - 1 {
+        0 => "syntax error; the rest of the file was still checked".to_string(),
+        n => format!("syntax error (and {n} more); the rest of the file was still checked"),
+    };
+    Some(Notice {
+        kind: NoticeKind::SyntaxError,
+        path: src.display.clone(),
+        line: pos.line,
+        column: pos.column,
+        message,
+    })
 }
 
 /// Applies a file's inline suppressions to its findings (or keeps them all when off).

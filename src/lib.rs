@@ -10,6 +10,8 @@ pub mod facts;
 pub mod finding;
 pub mod lang;
 pub mod lint;
+pub mod prefilter;
+pub mod read;
 pub mod report;
 pub mod server;
 pub mod source;

@@ -25,7 +25,7 @@ use lsp_types::{
 use crate::config::Config;
 use crate::engine::{self, Buffer, Options};
 use crate::finding::Severity;
-use crate::lint::{predicates, Linter};
+use crate::lint::Linter;
 
 /// Runs until the client says `exit`. Returns the process exit code.
 pub fn run(linter: Linter) -> i32 {
@@ -253,7 +253,7 @@ impl State {
         let Some(doc) = self.docs.get(uri.as_str()) else {
             return Vec::new();
         };
-        predicates::set_internal_hosts(config.internal_hosts.clone());
+        self.linter.set_internal_hosts(&config.internal_hosts);
         let cwd = std::env::current_dir().unwrap_or_default();
         let mut report = engine::run_buffer(
             &self.linter,

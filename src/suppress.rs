@@ -15,7 +15,6 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::classify::FileKind;
 use crate::facts::{Facts, Span};
 use crate::finding::{Finding, Notice, NoticeKind};
 use crate::source::SourceFile;
@@ -45,18 +44,6 @@ pub struct Applied {
     pub notices: Vec<Notice>,
 }
 
-/// The comment markers a kind's suppressions may use.
-fn comment_markers(kind: FileKind) -> &'static [&'static str] {
-    match kind {
-        FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust => &["//"],
-        FileKind::Terraform => &["#", "//"],
-        FileKind::Sql => &["--"],
-        FileKind::Ini => &["#", ";"],
-        FileKind::Pem => &[],
-        _ => &["#"],
-    }
-}
-
 fn marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -74,7 +61,7 @@ pub fn mentions_suppression(text: &str) -> bool {
 
 /// Every suppression comment in a file.
 pub fn parse(src: &SourceFile) -> Vec<Suppression> {
-    let markers = comment_markers(src.kind);
+    let markers = src.kind.comment_markers();
     if markers.is_empty() || !mentions_suppression(&src.text) {
         return Vec::new();
     }
@@ -321,6 +308,7 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::classify::FileKind;
 
     fn file(kind: FileKind, text: &str) -> SourceFile {
         SourceFile::new("a".into(), "a".into(), kind, text.into())

@@ -940,14 +940,14 @@ fn lints_readme_is_generated_from_the_lint_files() {
     );
     assert_eq!(run.code, 0);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("lints/README.md");
-    if std::env::var_os("UPDATE_LINT_DOCS").is_some() {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::write(&path, &run.stdout).unwrap();
         return;
     }
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         current == run.stdout,
-        "lints/README.md is stale: run `UPDATE_LINT_DOCS=1 cargo test --test integrations` to regenerate it"
+        "lints/README.md is stale: run `UPDATE_SNAPSHOTS=1 cargo test --test integrations` to regenerate it"
     );
     for id in ["plaintext-transport", "weak-password-hash"] {
         assert!(current.contains(&format!("\n## {id}\n")));

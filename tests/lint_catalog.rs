@@ -259,3 +259,63 @@ fn documentation_examples_behave_as_documented() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
+
+#[test]
+fn every_check_and_value_test_is_used_by_some_lint() {
+    let lints = catalog::load().unwrap();
+    let mut checks = std::collections::BTreeSet::new();
+    let mut value_tests = std::collections::BTreeSet::new();
+    for p in lints.iter().flat_map(|l| &l.patterns) {
+        checks.extend(p.check.clone());
+        let conditions = p.when.iter().chain(&p.unless).map(|c| &c.is);
+        for test in p.is.iter().chain(conditions) {
+            value_tests.extend(test.check.clone());
+        }
+    }
+    let unused: Vec<&str> = cleartext::lint::checks::names()
+        .into_iter()
+        .filter(|n| !checks.contains(*n))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "checks no lint names (use them in a `check = \"...\"` pattern, or delete them): {unused:?}"
+    );
+    let unused: Vec<&str> = cleartext::lint::predicates::NAMES
+        .iter()
+        .copied()
+        .filter(|n| !value_tests.contains(*n))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "value tests no lint names (use them in an `is = {{ check = \"...\" }}`, or delete them): {unused:?}"
+    );
+}
+
+#[test]
+fn good_documentation_examples_give_no_finding_of_any_lint() {
+    let linter = Linter::new(catalog::load().unwrap()).unwrap();
+    let mut problems = Vec::new();
+    for lint in &linter.lints {
+        for ex in &lint.docs.examples {
+            let report = engine::run_buffer(
+                &linter,
+                &Options::default(),
+                Buffer {
+                    path: PathBuf::from("example").join(&ex.file),
+                    text: ex.good.clone(),
+                },
+            );
+            for f in &report.findings {
+                problems.push(format!(
+                    "{} good example `{}`: {}:{}: {} ({})",
+                    lint.id, ex.file, f.start.line, f.start.column, f.rule, f.message
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "a `good` example must be good for every lint (fix the example in lints/<id>.toml):\n{}",
+        problems.join("\n")
+    );
+}

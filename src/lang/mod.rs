@@ -7,6 +7,7 @@ pub mod hcl;
 pub mod javascript;
 pub mod pem;
 pub mod python;
+pub mod python_imports;
 pub mod rust;
 pub mod scope;
 pub mod shell;
@@ -23,7 +24,7 @@ pub mod yaml;
 // `lang::ts`) for the front-ends that use them.
 pub use tree::{flat, ts};
 
-use crate::classify::FileKind;
+use crate::classify::{FileKind, LintUnit};
 use crate::facts::{Facts, Span};
 use crate::source::SourceFile;
 
@@ -66,12 +67,20 @@ impl LowerError {
     }
 }
 
-/// Lowers the files of one engine unit: a Terraform module directory's files together (they
-/// share variables and locals), any other file alone. One result per file, in order. `dirs`
+/// What one run has learnt about directories, shared by all its units (which modules call a
+/// Terraform module, with what inputs). The engine keeps one per run and knows no more of it.
+pub type Directories = terraform::Dirs;
+
+/// Lowers the files of one engine unit: a directory unit's files together
+/// ([`FileKind::unit`]: a Terraform module's files share variables and locals), any other file
+/// alone. One result per file, in order. `dirs`
 /// is what the run has learnt about directories so far (shared by all units of one run).
-pub fn lower_unit(files: &[SourceFile], dirs: &terraform::Dirs) -> Vec<Result<Facts, LowerError>> {
+pub fn lower_unit(files: &[SourceFile], dirs: &Directories) -> Vec<Result<Facts, LowerError>> {
     match files {
-        [first, ..] if first.kind == FileKind::Terraform => terraform::lower_module(files, dirs),
+        [first, ..] if first.kind.unit() == LintUnit::Directory => match first.kind {
+            FileKind::Terraform => terraform::lower_module(files, dirs),
+            _ => files.iter().map(lower).collect(),
+        },
         _ => files.iter().map(lower).collect(),
     }
 }

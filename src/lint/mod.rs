@@ -7,12 +7,12 @@ pub mod glob;
 pub mod index;
 pub mod matching;
 pub mod predicates;
-pub mod prefilter;
 
 use crate::classify::FileKind;
 use crate::facts::Span;
 use crate::finding::{Finding, Severity};
 use crate::lang::Lowered;
+use crate::prefilter;
 use catalog::{Lint, Pattern};
 pub use matching::value_matches;
 use matching::{match_pattern, FactNames};
@@ -68,6 +68,9 @@ pub struct Linter {
     /// resolved: looking each check up by name, and each pattern's kinds by string, per file
     /// was a tenth of a Terraform scan.
     plan: std::collections::BTreeMap<FileKind, Vec<Planned>>,
+    /// The project's `internal-hosts`: plaintext to them is accepted. Configuration lives in
+    /// the linter that uses it, not in a process-wide global.
+    internal_hosts: std::sync::Arc<predicates::InternalHosts>,
 }
 
 struct Planned {
@@ -136,7 +139,13 @@ impl Linter {
             lints,
             prefilter,
             plan,
+            internal_hosts: Default::default(),
         })
+    }
+
+    /// The project's `internal-hosts` (`*` a wildcard), where plaintext transport is accepted.
+    pub fn set_internal_hosts(&mut self, hosts: &[String]) {
+        self.internal_hosts = std::sync::Arc::new(predicates::InternalHosts::new(hosts));
     }
 
     pub fn lint(&self, id: &str) -> Option<&Lint> {
@@ -146,6 +155,7 @@ impl Linter {
     /// All findings of one file. `unit` holds the file and its siblings when the file kind is
     /// linted as a group.
     pub fn check_file(&self, file: &Lowered, unit: &[Lowered]) -> Vec<Finding> {
+        let _hosts = predicates::CheckingWith::new(&self.internal_hosts);
         let mut out = Vec::new();
         let names = FactNames::default();
         let plan = self.plan.get(&file.src.kind).map_or(&[][..], Vec::as_slice);

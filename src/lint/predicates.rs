@@ -148,22 +148,66 @@ pub fn host_of(text: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
-/// Hosts the project's configuration declares internal (`internal-hosts`), where plaintext
-/// transport is accepted. Set once per run by the command line or the language server.
-static INTERNAL_HOSTS: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+/// Hosts a project's configuration declares internal (`internal-hosts`), where plaintext
+/// transport is accepted; `*` is a wildcard (`*.corp.example.com`, `10.*`). Owned by the
+/// [`Linter`](super::Linter) that was configured with them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InternalHosts(Vec<String>);
 
-pub fn set_internal_hosts(hosts: Vec<String>) {
-    if let Ok(mut h) = INTERNAL_HOSTS.write() {
-        *h = hosts.into_iter().map(|h| h.to_ascii_lowercase()).collect();
+impl InternalHosts {
+    pub fn new(hosts: &[String]) -> Self {
+        InternalHosts(hosts.iter().map(|h| h.to_ascii_lowercase()).collect())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn contains(&self, host: &str) -> bool {
+        // Most projects configure none: no lower-casing, no allocation.
+        if self.0.is_empty() {
+            return false;
+        }
+        let h = host.trim_end_matches('.').to_ascii_lowercase();
+        self.0.iter().any(|g| super::glob::matches(g, &h))
     }
 }
 
-/// Matches a configured internal host; `*` is a wildcard (`*.corp.example.com`, `10.*`).
+thread_local! {
+    /// The internal hosts of the linter checking a file on this thread, set by
+    /// [`Linter::check_file`](super::Linter::check_file) for the length of the call (see
+    /// [`CheckingWith`]). Scoped to one call on one thread, so two linters with different
+    /// configurations (parallel tests, a language server with several workspaces) never see
+    /// each other's; the value tests and checks read it without a lock.
+    static CURRENT_INTERNAL: std::cell::RefCell<std::sync::Arc<InternalHosts>> =
+        std::cell::RefCell::default();
+}
+
+/// Makes `hosts` the internal hosts of this thread until dropped, then restores the previous.
+pub(crate) struct CheckingWith(Option<std::sync::Arc<InternalHosts>>);
+
+impl CheckingWith {
+    pub(crate) fn new(hosts: &std::sync::Arc<InternalHosts>) -> Self {
+        let swap = CURRENT_INTERNAL.with(|c| {
+            let same = std::sync::Arc::ptr_eq(&c.borrow(), hosts)
+                || (hosts.is_empty() && c.borrow().is_empty());
+            (!same).then(|| c.replace(hosts.clone()))
+        });
+        CheckingWith(swap)
+    }
+}
+
+impl Drop for CheckingWith {
+    fn drop(&mut self) {
+        if let Some(previous) = self.0.take() {
+            CURRENT_INTERNAL.with(|c| *c.borrow_mut() = previous);
+        }
+    }
+}
+
+/// Matches an internal host of the linter checking the current file.
 pub fn is_internal(host: &str) -> bool {
-    let h = host.trim_end_matches('.').to_ascii_lowercase();
-    INTERNAL_HOSTS
-        .read()
-        .is_ok_and(|list| list.iter().any(|g| super::glob::matches(g, &h)))
+    CURRENT_INTERNAL.with(|c| c.borrow().contains(host))
 }
 
 pub fn is_loopback(host: &str) -> bool {
@@ -519,5 +563,22 @@ mod tests {
         assert!(password_like("password.encode()"));
         assert!(!password_like("salt + password"));
         assert!(!password_like("email.lower()"));
+    }
+
+    #[test]
+    fn internal_hosts_hold_only_while_their_linter_checks() {
+        let url = "http://billing.corp.internal/v1";
+        assert!(plaintext_url(url, &http()));
+        let corp = std::sync::Arc::new(InternalHosts::new(&["*.CORP.internal".into()]));
+        {
+            let _scope = CheckingWith::new(&corp);
+            assert!(!plaintext_url(url, &http()), "configured internal");
+            {
+                let _inner = CheckingWith::new(&std::sync::Arc::default());
+                assert!(plaintext_url(url, &http()), "another linter, no hosts");
+            }
+            assert!(!plaintext_url(url, &http()), "restored");
+        }
+        assert!(plaintext_url(url, &http()), "nothing left behind");
     }
 }
