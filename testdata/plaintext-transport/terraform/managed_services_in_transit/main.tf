@@ -51,6 +51,7 @@ resource "aws_msk_cluster" "events" {
   }
 
   encryption_info {
+    encryption_at_rest_kms_key_arn = aws_kms_key.msk.arn
     encryption_in_transit {
       # expect: plaintext-transport
       client_broker = "TLS_PLAINTEXT"
