@@ -362,7 +362,9 @@ fn validate_resource_fields(p: &Pattern) -> Result<(), String> {
         return Err("a resource pattern with a value test needs an attr".into());
     }
     if conditions().any(|c| c.attr.is_none() || c.arg.is_some() || c.pos.is_some()) {
-        return Err("every condition of a resource pattern names an attr (and no arg or pos)".into());
+        return Err(
+            "every condition of a resource pattern names an attr (and no arg or pos)".into(),
+        );
     }
     Ok(())
 }

@@ -23,8 +23,7 @@ pub fn matches(p: &Pattern, file: &Lowered, unit: &[Lowered], hits: &mut Vec<Hit
     if candidates.peek().is_none() {
         return;
     }
-    let unit_declares =
-        |types: &[String]| unit_resources(unit).any(|r| glob::any(types, &r.kind));
+    let unit_declares = |types: &[String]| unit_resources(unit).any(|r| glob::any(types, &r.kind));
     if !p.unit_has.is_empty() && !unit_declares(&p.unit_has) {
         return;
     }
@@ -36,7 +35,10 @@ pub fn matches(p: &Pattern, file: &Lowered, unit: &[Lowered], hits: &mut Vec<Hit
         if !p.when.iter().all(|c| condition(c, r, Quantifier::Every, p)) {
             continue;
         }
-        if p.unless.iter().any(|c| condition(c, r, Quantifier::Some, p)) {
+        if p.unless
+            .iter()
+            .any(|c| condition(c, r, Quantifier::Some, p))
+        {
             continue;
         }
         hits.extend(test(p, r, src));
