@@ -925,6 +925,20 @@ fn lower_attribute(attr: &Attribute, src: &str, eval: &Evaluator, scope: &Scope)
 /// older HCL wrote blocks in the attribute form (`node_to_node_encryption = { enabled = true }`),
 /// and patterns read both alike.
 fn lower_value(expr: &Expr, src: &str, eval: &Evaluator, scope: &Scope, depth: usize) -> Node {
+    // A list of objects (`http_tcp_listeners = [{ protocol = "HTTP" }]`) is a list of maps.
+    if let ExprKind::Tuple(items) = &expr.kind {
+        let objects = items.iter().any(|i| matches!(i.kind, ExprKind::Object(_)));
+        if objects && depth < MAX_DEPTH {
+            let nodes = items
+                .iter()
+                .map(|i| lower_value(i, src, eval, scope, depth + 1))
+                .collect();
+            return Node {
+                kind: NodeKind::List(nodes),
+                span: expr.span,
+            };
+        }
+    }
     if let ExprKind::Object(elems) = &expr.kind {
         let keys: Option<Vec<String>> = elems
             .iter()
