@@ -160,3 +160,12 @@ resource "aws_lb_listener" "http_to_https" {
     }
   }
 }
+
+resource "aws_elasticache_cluster" "memcached" {
+  cluster_id      = "memcached"
+  engine          = "memcached"
+  node_type       = "cache.t4g.small"
+  num_cache_nodes = 2
+  # expect: plaintext-transport
+  transit_encryption_enabled = false
+}
