@@ -916,14 +916,50 @@ fn lower_body(
 }
 
 fn lower_attribute(attr: &Attribute, src: &str, eval: &Evaluator, scope: &Scope) -> (String, Node) {
-    let value = eval.eval(&attr.expr, src, scope, 0);
-    (
-        attr.name.clone(),
-        Node {
-            kind: NodeKind::Scalar(value),
-            span: attr.span,
-        },
-    )
+    let mut node = lower_value(&attr.expr, src, eval, scope, 0);
+    node.span = attr.span;
+    (attr.name.clone(), node)
+}
+
+/// An attribute's value as a node. An object literal becomes a map of nodes, as a block does:
+/// older HCL wrote blocks in the attribute form (`node_to_node_encryption = { enabled = true }`),
+/// and patterns read both alike.
+fn lower_value(expr: &Expr, src: &str, eval: &Evaluator, scope: &Scope, depth: usize) -> Node {
+    // A list of objects (`http_tcp_listeners = [{ protocol = "HTTP" }]`) is a list of maps.
+    if let ExprKind::Tuple(items) = &expr.kind {
+        let objects = items.iter().any(|i| matches!(i.kind, ExprKind::Object(_)));
+        if objects && depth < MAX_DEPTH {
+            let nodes = items
+                .iter()
+                .map(|i| lower_value(i, src, eval, scope, depth + 1))
+                .collect();
+            return Node {
+                kind: NodeKind::List(nodes),
+                span: expr.span,
+            };
+        }
+    }
+    if let ExprKind::Object(elems) = &expr.kind {
+        let keys: Option<Vec<String>> = elems
+            .iter()
+            .map(|(k, _)| eval.object_key(k, src, scope, 0))
+            .collect();
+        if let (Some(keys), true) = (keys, depth < MAX_DEPTH) {
+            let entries = keys
+                .into_iter()
+                .zip(elems)
+                .map(|(key, (_, v))| (key, lower_value(v, src, eval, scope, depth + 1)))
+                .collect();
+            return Node {
+                kind: NodeKind::Map(entries),
+                span: expr.span,
+            };
+        }
+    }
+    Node {
+        kind: NodeKind::Scalar(eval.eval(expr, src, scope, 0)),
+        span: expr.span,
+    }
 }
 
 /// `dynamic "x" { for_each = ..., iterator = it, content { ... } }` as the `x` blocks it makes.

@@ -219,7 +219,8 @@ pub struct Condition {
 }
 
 /// A path to an attribute inside a resource: keys separated by dots, a key that holds a dot
-/// in double quotes (`Parameters."rds.force_ssl"`). A list on the way fans out to each element.
+/// in double quotes (`Parameters."rds.force_ssl"`). A list on the way fans out to each element;
+/// a `*` key stands for every entry of a map (`listeners.*.protocol`, maps keyed by name).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AttrPath(pub Vec<String>);
 

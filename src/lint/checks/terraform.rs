@@ -146,14 +146,42 @@ fn sse_configs<'a>(ctx: &'a CheckCtx, bucket: &'a Resource) -> (Vec<&'a Resource
     (sure, maybe)
 }
 
+/// The algorithms S3 accepts for default encryption, lower-cased.
+const SSE_ALGORITHMS: &[&str] = &["aes256", "aws:kms", "aws:kms:dsse"];
+
+/// Does a server-side encryption configuration (inline block or separate resource body)
+/// encrypt? Only when one of its defaults names an algorithm S3 accepts, or one not known
+/// here (a variable); a literal other algorithm, or none, encrypts nothing. A configuration
+/// whose defaults cannot be read (a `dynamic` block) is given the benefit of the doubt.
+fn encrypts(cfg: &Node) -> bool {
+    let defaults = lookup_all(cfg, "rule.apply_server_side_encryption_by_default");
+    if defaults.is_empty() {
+        return true;
+    }
+    defaults
+        .into_iter()
+        .flat_map(flatten)
+        .any(|d| match d.get("sse_algorithm") {
+            None => false,
+            Some(alg) => match alg.scalar().and_then(norm) {
+                Some(a) => SSE_ALGORITHMS.contains(&a.as_str()),
+                None => true,
+            },
+        })
+}
+
 fn s3_bucket_without_encryption(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
     for bucket in file_resources(ctx, &["aws_s3_bucket"]) {
-        if !lookup_all(&bucket.body, "server_side_encryption_configuration").is_empty() {
+        let inline = lookup_all(&bucket.body, "server_side_encryption_configuration");
+        if inline.iter().any(|cfg| encrypts(cfg)) {
             continue;
         }
         let (sure, maybe) = sse_configs(ctx, bucket);
-        if sure.is_empty() && !maybe && !passed_to_module(ctx, bucket) {
+        let applied = sure.iter().any(|r| encrypts(&r.body));
+        if inline.is_empty() && !applied && !maybe && !passed_to_module(ctx, bucket)
+            || !inline.is_empty() && !applied
+        {
             hits.push(Hit::at(bucket.header));
         }
     }
@@ -477,7 +505,7 @@ fn from_json(j: &serde_json::Value, depth: usize) -> Value {
 // ---- load-balancer listeners without a protocol -------------------------------------------------
 
 /// An `aws_lb_listener` without `protocol` on an application load balancer listens on plain
-/// HTTP (the provider's default) unless it has a certificate or only redirects. The load
+/// HTTP (the provider's default) unless it has a certificate or redirects to HTTPS. The load
 /// balancer is found through `load_balancer_arn`; when it is not in the module, only a
 /// listener on port 80 is reported.
 fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
@@ -486,7 +514,7 @@ fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
         let has = |p: &str| !lookup_all(&r.body, p).is_empty();
         if has("protocol")
             || has("certificate_arn")
-            || holds_str(r, "default_action.type", "redirect")
+            || holds_str(r, "default_action.redirect.protocol", "https")
         {
             continue;
         }

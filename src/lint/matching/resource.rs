@@ -98,17 +98,25 @@ fn passes(t: &crate::lint::catalog::ValueTest, node: &Node) -> bool {
     value_matches(Some(t), Some(value), text)
 }
 
-/// Every node at `path`; a list on the way, or at the end, fans out to each element.
+/// Every node at `path`; a list on the way, or at the end, fans out to each element, and a
+/// `*` key to every entry of a map.
 fn nodes_at<'n>(node: &'n Node, path: &AttrPath) -> Vec<&'n Node> {
     let mut current = vec![node];
     for key in &path.0 {
         current = current
             .into_iter()
             .flat_map(elements)
-            .filter_map(|n| n.get(key))
+            .flat_map(|n| children(n, key))
             .collect();
     }
     current.into_iter().flat_map(elements).collect()
+}
+
+fn children<'n>(node: &'n Node, key: &str) -> Vec<&'n Node> {
+    match (&node.kind, key) {
+        (NodeKind::Map(entries), "*") => entries.iter().map(|(_, n)| n).collect(),
+        _ => node.get(key).into_iter().collect(),
+    }
 }
 
 fn elements(node: &Node) -> Vec<&Node> {

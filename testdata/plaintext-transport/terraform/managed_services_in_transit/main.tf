@@ -18,6 +18,10 @@ resource "aws_elasticache_replication_group" "queues" {
 resource "aws_opensearch_domain" "logs" {
   domain_name = "logs"
 
+  cluster_config {
+    instance_count = 3
+  }
+
   encrypt_at_rest {
     enabled    = true
     kms_key_id = var.search_key_arn
@@ -30,7 +34,8 @@ resource "aws_opensearch_domain" "logs" {
 
   domain_endpoint_options {
     # expect: plaintext-transport
-    enforce_https = false
+    enforce_https       = false
+    tls_security_policy = "Policy-Min-TLS-1-2-2019-07"
   }
 }
 
@@ -46,6 +51,7 @@ resource "aws_msk_cluster" "events" {
   }
 
   encryption_info {
+    encryption_at_rest_kms_key_arn = aws_kms_key.msk.arn
     encryption_in_transit {
       # expect: plaintext-transport
       client_broker = "TLS_PLAINTEXT"

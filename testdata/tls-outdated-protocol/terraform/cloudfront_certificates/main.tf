@@ -22,7 +22,6 @@ resource "aws_cloudfront_distribution" "shop" {
   }
 }
 
-# ok: tls-outdated-protocol -- the *.cloudfront.net default certificate cannot take a minimum version
 resource "aws_cloudfront_distribution" "assets" {
   enabled = true
 
@@ -40,6 +39,7 @@ resource "aws_cloudfront_distribution" "assets" {
   }
 
   viewer_certificate {
+    # expect: tls-outdated-protocol
     cloudfront_default_certificate = true
   }
 }

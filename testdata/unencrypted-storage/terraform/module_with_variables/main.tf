@@ -26,6 +26,10 @@ resource "aws_opensearch_domain" "search" {
   node_to_node_encryption {
     enabled = true
   }
+  domain_endpoint_options {
+    enforce_https       = true
+    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+  }
 }
 
 resource "aws_rds_cluster" "reports" {

@@ -68,4 +68,8 @@ resource "aws_opensearch_domain" "logs" {
   node_to_node_encryption {
     enabled = true
   }
+  domain_endpoint_options {
+    enforce_https       = true
+    tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
+  }
 }
