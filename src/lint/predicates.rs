@@ -47,7 +47,7 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         "remote-host" => s.value.as_text().is_some_and(|t| {
             host_of(t).is_some_and(|h| known_host(h) && !is_loopback(h) && !is_internal(h))
         }),
-        "key-material" => key_material(s.value),
+        "key-material" => key_material(s.value, min_key_len(params)),
         "constant-bytes" => constant_bytes(s.value),
         "weak-cipher-list" => s.value.as_text().is_some_and(weak_cipher_list),
         "falsy" => falsy(s.value),
@@ -193,11 +193,23 @@ pub fn is_loopback(host: &str) -> bool {
     octets.len() == 4 && octets[0] == "127" && octets.iter().all(|o| o.parse::<u8>().is_ok())
 }
 
+/// The shortest literal `key-material` accepts: `min-key-len` in the pattern's params, else 8
+/// (shorter strings in a key position are mostly placeholders). An API whose key argument can
+/// only be key bytes (`createCipheriv`) can lower it: any literal there is a written-in key.
+fn min_key_len(params: &toml::Table) -> usize {
+    params
+        .get("min-key-len")
+        .and_then(|v| v.as_integer())
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(8)
+}
+
 /// Literal data usable as a key: a string or bytes written in the source that is not empty, not
 /// a placeholder and not a reference to where the key really lives.
-fn key_material(v: &Value) -> bool {
+fn key_material(v: &Value, min: usize) -> bool {
+    let min = min.max(1);
     match v {
-        Value::Bytes(b) => b.len() >= 8,
+        Value::Bytes(b) => b.len() >= min,
         Value::Str(s) => {
             let t = s.trim();
             let lower = t.to_ascii_lowercase();
@@ -214,14 +226,16 @@ fn key_material(v: &Value) -> bool {
                 "todo",
                 "replace",
             ];
-            t.len() >= 8
+            t.len() >= min
                 && !placeholders.iter().any(|p| lower.contains(p))
                 && !lower.starts_with("arn:")
                 && !lower.starts_with("alias/")
                 && !lower.starts_with("projects/")
                 && !t.contains(UNKNOWN_PART)
         }
-        Value::List(items) => items.len() >= 8 && items.iter().all(|i| matches!(i, Value::Int(_))),
+        Value::List(items) => {
+            items.len() >= min && items.iter().all(|i| matches!(i, Value::Int(_)))
+        }
         _ => false,
     }
 }

@@ -1,6 +1,9 @@
 //! Checks over source-code facts shared by every language front-end.
 
 use super::{key_beside_data, login_without_tls, CheckFn};
+use crate::facts::{Span, Value};
+use crate::lint::predicates::{self, mentions_password, password_like, Subject};
+use crate::lint::{glob, CheckCtx, Hit};
 
 pub const CHECKS: &[(&str, CheckFn)] = &[
     (
@@ -12,4 +15,136 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
         key_beside_data::upload_beside_ciphertext,
     ),
     ("login-without-starttls", login_without_tls::check),
+    ("password-sink-fast-hash", password_sink_fast_hash),
+    ("cipher-new-literal-key", cipher_new_literal_key),
 ];
+
+/// The digest of a fast hash (`hashlib.md5(pw).hexdigest()`, `MD5.new()` fed by `update`,
+/// `hashes.Hash(...).finalize()`) handed to a password setter (`user.setPassword(digest)`) or
+/// stored in a password field (`user.password = digest`): whatever the input was called, it
+/// is the password. The pattern's params name the digests, setters and fields; `hashes` are
+/// the constructors whose own pattern already reports a password-named input, so that one
+/// mistake gives one finding.
+pub fn password_sink_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
+    let params = &ctx.pattern.params;
+    let list = |key: &str| -> Vec<String> {
+        params
+            .get(key)
+            .and_then(|v| v.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (digests, setters, fields, hashes) = (
+        list("digests"),
+        list("setters"),
+        list("fields"),
+        list("hashes"),
+    );
+    let facts = &ctx.file.facts;
+    let within = |inner: Span, outer: Span| outer.start <= inner.start && inner.end <= outer.end;
+    // Is the digest `value`, made within `region` and used at `at`, already reported where
+    // the hash is fed a password-named value?
+    // A salted input is a different, lesser mistake the hash patterns judge on their own.
+    let salted = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        t.contains("salt") || t.contains("pepper")
+    };
+    let reported_at_hash = |digest: &str, region: Span, at: usize| {
+        let fed_inside = facts.calls.iter().any(|c| {
+            glob::any(&hashes, &c.callee)
+                && within(c.span, region)
+                && c.args
+                    .iter()
+                    .any(|a| mentions_password(&a.text) || salted(&a.text))
+        });
+        let receiver = digest.rsplit_once('.').map_or(digest, |(r, _)| r);
+        let update = format!("{receiver}.update");
+        let fed_before = facts.calls.iter().any(|c| {
+            c.callee == update
+                && c.span.start < at
+                && c.arg(None, Some(0))
+                    .is_some_and(|a| password_like(&a.arg.text) || salted(&a.arg.text))
+        });
+        fed_inside || fed_before
+    };
+    let fast_digest = |v: &Value| match v {
+        Value::Call(c) if glob::any(&digests, &c.callee) => Some(c.callee.clone()),
+        _ => None,
+    };
+    let mut hits = Vec::new();
+    for call in facts
+        .calls
+        .iter()
+        .filter(|c| glob::any(&setters, &c.callee))
+    {
+        let Some(arg) = call.arg(None, Some(0)) else {
+            continue;
+        };
+        let Some(digest) = fast_digest(&arg.value) else {
+            continue;
+        };
+        let region = arg.arg.origin.unwrap_or(arg.arg.span);
+        if !reported_at_hash(&digest, region, call.span.start) {
+            hits.push(Hit::with(arg.arg.span, MESSAGE));
+        }
+    }
+    for a in facts
+        .assigns
+        .iter()
+        .filter(|a| glob::any(&fields, &a.target))
+    {
+        let Some(digest) = fast_digest(&a.value) else {
+            continue;
+        };
+        if !reported_at_hash(&digest, a.value_span, a.span.start) {
+            hits.push(Hit::with(a.value_span, MESSAGE));
+        }
+    }
+    hits
+}
+
+const MESSAGE: &str = "a fast unsalted hash of the password is stored as the password";
+
+/// `X.new(key, X.MODE_CBC, iv)` where `X` is a name the front-end could not resolve (a module
+/// imported elsewhere, a star import): the `MODE_*` argument shows it is a PyCryptodome-style
+/// cipher constructor, so a literal first argument is a written-in key. Callees the pattern
+/// already covers by module (`params.covered`) are left to it.
+pub fn cipher_new_literal_key(ctx: &CheckCtx) -> Vec<Hit> {
+    let params = &ctx.pattern.params;
+    let covered: Vec<String> = params
+        .get("covered")
+        .and_then(|v| v.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut hits = Vec::new();
+    for call in ctx.file.facts.calls.iter() {
+        if !call.callee.ends_with(".new") || glob::any(&covered, &call.callee) {
+            continue;
+        }
+        let mode = call.arg(Some("mode"), Some(1)).map(|a| a.value);
+        if !matches!(&mode, Some(Value::Name(n)) if n.rsplit('.').next().is_some_and(|m| m.starts_with("MODE_")))
+        {
+            continue;
+        }
+        let Some(key) = call.arg(Some("key"), Some(0)) else {
+            continue;
+        };
+        let subject = Subject {
+            value: &key.value,
+            text: &key.arg.text,
+        };
+        if predicates::test("key-material", &subject, params) {
+            hits.push(Hit::at(key.arg.span));
+        }
+    }
+    hits
+}
+
