@@ -49,7 +49,11 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
         }),
         "key-material" => key_material(s.value, min_key_len(params)),
         "constant-bytes" => constant_bytes(s.value),
-        "weak-cipher-list" => s.value.as_text().is_some_and(weak_cipher_list),
+        "weak-cipher-list" => s.value.as_text().is_some_and(|t| {
+            weak_cipher_list(t)
+                || params.get("non-aead").and_then(|v| v.as_bool()) == Some(true)
+                    && names_non_aead_suite(t)
+        }),
         "falsy" => falsy(s.value),
         "truthy" => truthy(s.value),
         "password-like" => password_like(s.text),
@@ -295,6 +299,28 @@ pub fn weak_cipher_list(list: &str) -> bool {
         })
 }
 
+/// A cipher list that names a full CBC suite (`DHE-RSA-AES128-SHA`, `AES256-SHA256`,
+/// `TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA`): a non-AEAD suite, open to padding-oracle and
+/// Lucky13-style attacks. Aliases (`HIGH`, `ECDHE+AES256`) are not judged: what they expand
+/// to depends on the library.
+pub fn names_non_aead_suite(list: &str) -> bool {
+    list.split([':', ',', ' '])
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with(['!', '-', '+']) && !t.contains('+'))
+        .any(|t| {
+            let u = t.to_ascii_uppercase();
+            let aead = ["GCM", "CCM", "CHACHA", "POLY1305"]
+                .iter()
+                .any(|a| u.contains(a));
+            let cbc = u.contains("_CBC_")
+                || u.contains("-CBC-")
+                || ["-SHA", "-SHA256", "-SHA384"]
+                    .iter()
+                    .any(|s| u.ends_with(s));
+            cbc && !aead
+        })
+}
+
 pub fn falsy(v: &Value) -> bool {
     match v {
         Value::Bool(b) => !b,
@@ -514,6 +540,16 @@ mod tests {
         assert!(weak_cipher_list("DES-CBC3-SHA"));
         assert!(!weak_cipher_list("ECDHE+AESGCM:!aNULL:!MD5:!RC4:!3DES"));
         assert!(!weak_cipher_list("HIGH:!aNULL:!MD5"));
+        assert!(names_non_aead_suite(
+            "DHE-RSA-AES128-SHA:ECDHE-ECDSA-AES128-GCM-SHA256"
+        ));
+        assert!(names_non_aead_suite("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+        assert!(names_non_aead_suite("ECDHE-RSA-AES256-SHA384"));
+        assert!(!names_non_aead_suite(
+            "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305"
+        ));
+        assert!(!names_non_aead_suite("TLS_AES_128_GCM_SHA256:HIGH:!aNULL"));
+        assert!(!names_non_aead_suite("ECDHE+AES256:!SHA1"));
     }
 
     #[test]
