@@ -13,6 +13,7 @@ pub struct Subject<'a> {
 pub const NAMES: &[&str] = &[
     "plaintext-url",
     "loopback-host",
+    "loopback-bind",
     "remote-host",
     "key-material",
     "constant-bytes",
@@ -44,6 +45,11 @@ pub fn test(name: &str, s: &Subject, params: &toml::Table) -> bool {
             .value
             .as_text()
             .is_some_and(|t| host_of(t).is_some_and(is_loopback)),
+        // A listening address: loopback, but not the all-interfaces `0.0.0.0`.
+        "loopback-bind" => s
+            .value
+            .as_text()
+            .is_some_and(|t| host_of(t).is_some_and(|h| h != "0.0.0.0" && is_loopback(h))),
         "remote-host" => s.value.as_text().is_some_and(|t| {
             host_of(t).is_some_and(|h| known_host(h) && !is_loopback(h) && !is_internal(h))
         }),

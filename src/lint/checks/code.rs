@@ -17,6 +17,7 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
     ("login-without-starttls", login_without_tls::check),
     ("password-sink-fast-hash", password_sink_fast_hash),
     ("cipher-new-literal-key", cipher_new_literal_key),
+    ("untyped-client-request", untyped_client_request),
 ];
 
 /// The digest of a fast hash (`hashlib.md5(pw).hexdigest()`, `MD5.new()` fed by `update`,
@@ -148,3 +149,32 @@ pub fn cipher_new_literal_key(ctx: &CheckCtx) -> Vec<Hit> {
     hits
 }
 
+/// `client.request("GET", "http://remote/...")` on a receiver the front-end could not type
+/// (`?client`: a name bound more than once). An HTTP verb first and a plaintext URL second is
+/// the signature of urllib3, requests, httpx and aiohttp clients alike; typed receivers are
+/// left to the library patterns.
+pub fn untyped_client_request(ctx: &CheckCtx) -> Vec<Hit> {
+    const VERBS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    let mut hits = Vec::new();
+    for call in ctx.file.facts.calls.iter() {
+        if !(call.callee.starts_with('?') && call.callee.ends_with(".request")) {
+            continue;
+        }
+        let verb = call.arg(Some("method"), Some(0)).map(|a| a.value);
+        if !matches!(&verb, Some(Value::Str(v)) if VERBS.iter().any(|m| m.eq_ignore_ascii_case(v)))
+        {
+            continue;
+        }
+        let Some(url) = call.arg(Some("url"), Some(1)) else {
+            continue;
+        };
+        let subject = Subject {
+            value: &url.value,
+            text: &url.arg.text,
+        };
+        if predicates::test("plaintext-url", &subject, &ctx.pattern.params) {
+            hits.push(Hit::at(url.arg.span));
+        }
+    }
+    hits
+}
