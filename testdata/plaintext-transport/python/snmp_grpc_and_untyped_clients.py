@@ -44,3 +44,10 @@ resp = http.request("GET", "http://inventory.partner.example.com/v2/items")
 resp = http.request("POST", "https://inventory.partner.example.com/v2/items")
 # ok: plaintext-transport -- loopback
 resp = http.request("GET", "http://127.0.0.1:8080/health")
+
+# expect: plaintext-transport
+raw = urllib3.PoolManager().urlopen("GET", "http://inventory.partner.example.com/v2/raw")
+# expect: plaintext-transport
+pool = urllib3.connection_from_url("http://inventory.partner.example.com")
+# ok: plaintext-transport -- https pool
+tls_pool = urllib3.connection_from_url("https://inventory.partner.example.com")
