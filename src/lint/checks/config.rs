@@ -21,6 +21,7 @@ pub const CHECKS: &[(&str, CheckFn)] = &[
         "key-written-beside-ciphertext",
         key_written_beside_ciphertext,
     ),
+    ("insecure-setting-written", insecure_setting_written),
 ];
 
 fn strings(params: &toml::Table, key: &str) -> Vec<String> {
@@ -593,4 +594,87 @@ fn locations_dropping_hsts(ctx: &CheckCtx, server: &Resource, ds: &[&Directive])
         }
     }
     hits
+}
+
+/// `echo "sslverify=0" >> /etc/yum.conf`, `printf 'strict-ssl=false' > ~/.npmrc`,
+/// `echo insecure | tee -a ~/.curlrc`, `sed -i 's/sslverify=1/sslverify=0/' /etc/dnf/dnf.conf`:
+/// a script that writes a setting turning certificate checks off into a tool's config file.
+/// `params.rules` pairs config-file globs (matched against the path's file name) with the
+/// setting's regex and a message. The setting is looked for in the words of the command and
+/// of the rest of its pipeline, the file among its redirects and, for `tee` and `sed -i`, its
+/// operands.
+fn insecure_setting_written(ctx: &CheckCtx) -> Vec<Hit> {
+    struct Rule {
+        files: Vec<String>,
+        setting: regex::Regex,
+        message: String,
+    }
+    let rules: Vec<Rule> = ctx
+        .pattern
+        .params
+        .get("rules")
+        .and_then(|v| v.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|r| {
+                    let t = r.as_table()?;
+                    let files = t.get("files")?.as_array()?;
+                    Some(Rule {
+                        files: files
+                            .iter()
+                            .filter_map(|f| f.as_str().map(str::to_owned))
+                            .collect(),
+                        setting: regex::Regex::new(t.get("setting")?.as_str()?).ok()?,
+                        message: t.get("message")?.as_str()?.to_string(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let cmds = &ctx.file.facts.commands;
+    let mut hits = Vec::new();
+    for c in cmds {
+        let mut targets: Vec<&str> = c.redirects.iter().map(|w| w.text.as_str()).collect();
+        if c.program == "tee"
+            || c.program == "sed" && c.args.iter().any(|w| w.text.starts_with("-i"))
+        {
+            targets.extend(
+                c.args
+                    .iter()
+                    .filter(|w| !w.text.starts_with('-'))
+                    .map(|w| w.text.as_str()),
+            );
+        }
+        let words: Vec<&str> = cmds
+            .iter()
+            .filter(|o| inside(c.pipeline_span, o.span))
+            .flat_map(|o| o.args.iter().map(move |w| written_text(o, &w.text)))
+            .collect();
+        let file_name = |t: &str| t.rsplit('/').next().unwrap_or(t).to_string();
+        for rule in &rules {
+            let writes_file = targets
+                .iter()
+                .any(|t| glob::any(&rule.files, &file_name(t)));
+            if writes_file && words.iter().any(|w| rule.setting.is_match(w)) {
+                hits.push(Hit::with(c.span, rule.message.clone()));
+                break;
+            }
+        }
+    }
+    hits
+}
+
+/// What a command word writes: for `sed`, the replacement of an `s/old/new/` expression (so
+/// `s/sslverify=0/sslverify=1/` turns checks back on), else the word itself.
+fn written_text<'a>(c: &Command, word: &'a str) -> &'a str {
+    if c.program != "sed" {
+        return word;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some('s'), Some(d)) if !d.is_alphanumeric() && !d.is_whitespace() => {
+            word[1 + d.len_utf8()..].split(d).nth(1).unwrap_or("")
+        }
+        _ => word,
+    }
 }

@@ -29,3 +29,8 @@ RUN echo GIT_SSL_NO_VERIFY=1 >> /tmp/notes.txt
 RUN dnf-config-manager --save --setopt=corp-mirror.sslverify=false
 # ok: tls-verification-disabled -- sslverify stays on
 RUN dnf-config-manager --save --setopt=corp-mirror.sslverify=1
+
+# expect: tls-verification-disabled
+RUN echo "sslverify=false" >> /etc/yum.conf
+# ok: tls-verification-disabled -- verification stays on
+RUN echo "sslverify=1" >> /etc/yum.conf
