@@ -53,7 +53,10 @@ fn lower_text(text: &str) -> Facts {
         });
         match keyword.as_str() {
             "ENV" | "ARG" => {
-                for (name, value, span) in assignments(&args, args_start, keyword == "ENV") {
+                // `ARG NAME value` is read like legacy `ENV NAME value`: Checkov and Docker
+                // users write it meaning a default, and git reads any value of
+                // GIT_SSL_NO_VERIFY as "off".
+                for (name, value, span) in assignments(&args, args_start, true) {
                     let value = substitute(&value, &vars);
                     if let Value::Str(v) = &value {
                         vars.insert(name.clone(), v.clone());
@@ -395,7 +398,47 @@ fn script(args: &str, base: usize, span: Span, facts: &mut Facts) {
     if rest.starts_with("<<") {
         return; // the heredoc body is lowered separately
     }
-    shell::lower_embedded(rest, base + offset, facts);
+    // Docker joins continuation lines before the shell sees them; blanking each `\` and its
+    // newline (same length, so offsets hold) gives the shell the command Docker runs.
+    let joined = rest.replace("\\\r\n", "   ").replace("\\\n", "  ");
+    let before = facts.envs.len();
+    shell::lower_embedded(&joined, base + offset, facts);
+    prefix_assignments(&joined, base + offset, before, facts);
+}
+
+/// `RUN NAME=value ... program`: the assignments before the program, read as Docker reads
+/// `ENV` pairs. The shell front-end finds them in well-formed commands; this adds those it
+/// could not read (a quote it sees as unterminated, `'a\''`), so that an assignment the
+/// author plainly wrote is not lost to a parse error later on the line.
+fn prefix_assignments(script: &str, base: usize, before: usize, facts: &mut Facts) {
+    let mut found = Vec::new();
+    for (name, value, span) in assignments(script, base, false) {
+        let pair = &script[span.start - base..span.end - base];
+        if !pair.contains('=') || !is_env_name(&name) {
+            break;
+        }
+        found.push((name, value, span));
+    }
+    for (name, value, span) in found {
+        let known = facts.envs[before..]
+            .iter()
+            .any(|e| e.name == name && e.span.start == span.start);
+        if !known {
+            facts.envs.push(EnvSet {
+                name,
+                value: Value::Str(value),
+                span,
+            });
+        }
+    }
+}
+
+fn is_env_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn exec_form(words: &[(String, Span)], span: Span, facts: &mut Facts) {

@@ -178,6 +178,14 @@ pub struct ValueTest {
     pub check: Option<String>,
     #[serde(default)]
     pub nocase: bool,
+    /// For `check = "key-material"`: the shortest literal that counts as a key (default 8:
+    /// shorter strings in a key position are mostly placeholders; an API whose argument can
+    /// only be key bytes, such as `createCipheriv`, lowers it to 1).
+    pub min_key_len: Option<usize>,
+    /// For `check = "weak-cipher-list"`: a list naming a full non-AEAD (CBC) suite is weak too,
+    /// where the code picks suites one by one (application code, not a server's alias list).
+    #[serde(default)]
+    pub non_aead: bool,
     /// For `check = "plaintext-url"`: the schemes that carry data in plaintext.
     #[serde(default = "plaintext_schemes")]
     pub schemes: Vec<String>,

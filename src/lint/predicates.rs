@@ -14,6 +14,7 @@ pub struct Subject<'a> {
 pub const NAMES: &[&str] = &[
     "plaintext-url",
     "loopback-host",
+    "loopback-bind",
     "remote-host",
     "key-material",
     "constant-bytes",
@@ -45,12 +46,20 @@ pub fn test(name: &str, s: &Subject, options: &ValueTest) -> bool {
             .value
             .as_text()
             .is_some_and(|t| host_of(t).is_some_and(is_loopback)),
+        // A listening address: loopback, but not the all-interfaces `0.0.0.0`.
+        "loopback-bind" => s
+            .value
+            .as_text()
+            .is_some_and(|t| host_of(t).is_some_and(|h| h != "0.0.0.0" && is_loopback(h))),
         "remote-host" => s.value.as_text().is_some_and(|t| {
             host_of(t).is_some_and(|h| known_host(h) && !is_loopback(h) && !is_internal(h))
         }),
-        "key-material" => key_material(s.value),
+        "key-material" => key_material(s.value, options.min_key_len.unwrap_or(8)),
         "constant-bytes" => constant_bytes(s.value),
-        "weak-cipher-list" => s.value.as_text().is_some_and(weak_cipher_list),
+        "weak-cipher-list" => s
+            .value
+            .as_text()
+            .is_some_and(|t| weak_cipher_list(t) || options.non_aead && names_non_aead_suite(t)),
         "falsy" => falsy(s.value),
         "truthy" => truthy(s.value),
         "password-like" => password_like(s.text),
@@ -227,9 +236,10 @@ pub fn is_loopback(host: &str) -> bool {
 
 /// Literal data usable as a key: a string or bytes written in the source that is not empty, not
 /// a placeholder and not a reference to where the key really lives.
-fn key_material(v: &Value) -> bool {
+fn key_material(v: &Value, min: usize) -> bool {
+    let min = min.max(1);
     match v {
-        Value::Bytes(b) => b.len() >= 8,
+        Value::Bytes(b) => b.len() >= min,
         Value::Str(s) => {
             let t = s.trim();
             let lower = t.to_ascii_lowercase();
@@ -246,14 +256,16 @@ fn key_material(v: &Value) -> bool {
                 "todo",
                 "replace",
             ];
-            t.len() >= 8
+            t.len() >= min
                 && !placeholders.iter().any(|p| lower.contains(p))
                 && !lower.starts_with("arn:")
                 && !lower.starts_with("alias/")
                 && !lower.starts_with("projects/")
                 && !t.contains(UNKNOWN_PART)
         }
-        Value::List(items) => items.len() >= 8 && items.iter().all(|i| matches!(i, Value::Int(_))),
+        Value::List(items) => {
+            items.len() >= min && items.iter().all(|i| matches!(i, Value::Int(_)))
+        }
         _ => false,
     }
 }
@@ -310,6 +322,28 @@ pub fn weak_cipher_list(list: &str) -> bool {
                 || u.contains("_RC4_")
                 || u.contains("IDEA")
                 || u == "LOW"
+        })
+}
+
+/// A cipher list that names a full CBC suite (`DHE-RSA-AES128-SHA`, `AES256-SHA256`,
+/// `TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA`): a non-AEAD suite, open to padding-oracle and
+/// Lucky13-style attacks. Aliases (`HIGH`, `ECDHE+AES256`) are not judged: what they expand
+/// to depends on the library.
+pub fn names_non_aead_suite(list: &str) -> bool {
+    list.split([':', ',', ' '])
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !t.starts_with(['!', '-', '+']) && !t.contains('+'))
+        .any(|t| {
+            let u = t.to_ascii_uppercase();
+            let aead = ["GCM", "CCM", "CHACHA", "POLY1305"]
+                .iter()
+                .any(|a| u.contains(a));
+            let cbc = u.contains("_CBC_")
+                || u.contains("-CBC-")
+                || ["-SHA", "-SHA256", "-SHA384"]
+                    .iter()
+                    .any(|s| u.ends_with(s));
+            cbc && !aead
         })
 }
 
@@ -531,6 +565,16 @@ mod tests {
         assert!(weak_cipher_list("DES-CBC3-SHA"));
         assert!(!weak_cipher_list("ECDHE+AESGCM:!aNULL:!MD5:!RC4:!3DES"));
         assert!(!weak_cipher_list("HIGH:!aNULL:!MD5"));
+        assert!(names_non_aead_suite(
+            "DHE-RSA-AES128-SHA:ECDHE-ECDSA-AES128-GCM-SHA256"
+        ));
+        assert!(names_non_aead_suite("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+        assert!(names_non_aead_suite("ECDHE-RSA-AES256-SHA384"));
+        assert!(!names_non_aead_suite(
+            "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-CHACHA20-POLY1305"
+        ));
+        assert!(!names_non_aead_suite("TLS_AES_128_GCM_SHA256:HIGH:!aNULL"));
+        assert!(!names_non_aead_suite("ECDHE+AES256:!SHA1"));
     }
 
     #[test]

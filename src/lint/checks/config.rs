@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::Check;
+use super::{Check, RegexParam};
 use crate::facts::{Command, Directive, Resource, Span, Value};
 use crate::lint::glob;
 use crate::lint::predicates::{host_of, plaintext_url};
@@ -23,6 +23,7 @@ pub const CHECKS: &[Check] = &[
         "key-written-beside-ciphertext",
         key_written_beside_ciphertext,
     ),
+    Check::with_params::<SettingRules>("insecure-setting-written", insecure_setting_written),
 ];
 
 /// Params of the URL checks: the schemes that are plaintext (default http, ws, ftp) and the
@@ -594,4 +595,77 @@ fn locations_dropping_hsts(ctx: &CheckCtx, server: &Resource, ds: &[&Directive])
         }
     }
     hits
+}
+
+/// `echo "sslverify=0" >> /etc/yum.conf`, `printf 'strict-ssl=false' > ~/.npmrc`,
+/// `echo insecure | tee -a ~/.curlrc`, `sed -i 's/sslverify=1/sslverify=0/' /etc/dnf/dnf.conf`:
+/// a script that writes a setting turning certificate checks off into a tool's config file.
+/// `params.rules` pairs config-file globs (matched against the path's file name) with the
+/// setting's regex and a message. The setting is looked for in the words of the command and
+/// of the rest of its pipeline, the file among its redirects and, for `tee` and `sed -i`, its
+/// operands.
+/// The config files `insecure-setting-written` watches, each with the setting that turns
+/// verification off and the message to report.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingRules {
+    rules: Vec<SettingRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingRule {
+    files: Vec<String>,
+    setting: RegexParam,
+    message: String,
+}
+
+fn insecure_setting_written(ctx: &CheckCtx) -> Vec<Hit> {
+    let rules = &ctx.params::<SettingRules>().rules;
+    let cmds = &ctx.file.facts.commands;
+    let mut hits = Vec::new();
+    for c in cmds {
+        let mut targets: Vec<&str> = c.redirects.iter().map(|w| w.text.as_str()).collect();
+        if c.program == "tee"
+            || c.program == "sed" && c.args.iter().any(|w| w.text.starts_with("-i"))
+        {
+            targets.extend(
+                c.args
+                    .iter()
+                    .filter(|w| !w.text.starts_with('-'))
+                    .map(|w| w.text.as_str()),
+            );
+        }
+        let words: Vec<&str> = cmds
+            .iter()
+            .filter(|o| inside(c.pipeline_span, o.span))
+            .flat_map(|o| o.args.iter().map(move |w| written_text(o, &w.text)))
+            .collect();
+        let file_name = |t: &str| t.rsplit('/').next().unwrap_or(t).to_string();
+        for rule in rules {
+            let writes_file = targets
+                .iter()
+                .any(|t| glob::any(&rule.files, &file_name(t)));
+            if writes_file && words.iter().any(|w| rule.setting.0.is_match(w)) {
+                hits.push(Hit::with(c.span, rule.message.clone()));
+                break;
+            }
+        }
+    }
+    hits
+}
+
+/// What a command word writes: for `sed`, the replacement of an `s/old/new/` expression (so
+/// `s/sslverify=0/sslverify=1/` turns checks back on), else the word itself.
+fn written_text<'a>(c: &Command, word: &'a str) -> &'a str {
+    if c.program != "sed" {
+        return word;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        (Some('s'), Some(d)) if !d.is_alphanumeric() && !d.is_whitespace() => {
+            word[1 + d.len_utf8()..].split(d).nth(1).unwrap_or("")
+        }
+        _ => word,
+    }
 }

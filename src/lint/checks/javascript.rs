@@ -1,13 +1,20 @@
 //! Checks over JavaScript/TypeScript facts that a pattern cannot express.
 
+use serde::Deserialize;
+
 use super::Check;
 use crate::facts::{Call, Span};
-use crate::lint::predicates::{falsy, password_like};
+use crate::lint::glob;
+use crate::lint::predicates::{falsy, host_of, is_loopback, password_like, truthy};
 use crate::lint::{CheckCtx, Hit};
 
 pub const CHECKS: &[Check] = &[
     Check::new("js-reject-unauthorized-off", reject_unauthorized_off),
     Check::new("js-password-fast-hash", password_fast_hash),
+    Check::with_params::<CredentialParams>(
+        "js-grpc-insecure-credentials",
+        grpc_insecure_credentials,
+    ),
 ];
 
 fn is_server_constructor(callee: &str) -> bool {
@@ -17,6 +24,13 @@ fn is_server_constructor(callee: &str) -> bool {
             callee,
             "tls.Server" | "https.Server" | "http2.Http2SecureServer"
         )
+}
+
+/// `new tls.TLSSocket(socket, { isServer: true, ... })`: the server end of a connection.
+fn is_server_socket(c: &Call) -> bool {
+    (c.callee == "tls.TLSSocket" || c.callee.ends_with(".TLSSocket"))
+        && c.arg(Some("isServer"), None)
+            .is_some_and(|a| truthy(&a.value))
 }
 
 fn within(inner: Span, outer: Span) -> bool {
@@ -32,7 +46,7 @@ fn reject_unauthorized_off(ctx: &CheckCtx) -> Vec<Hit> {
     for c in facts
         .calls
         .iter()
-        .filter(|c| is_server_constructor(&c.callee))
+        .filter(|c| is_server_constructor(&c.callee) || is_server_socket(c))
     {
         servers.push(c.span);
         servers.extend(c.args.iter().filter_map(|a| a.origin));
@@ -92,6 +106,43 @@ fn password_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
             None => "the password is hashed with a fast unsalted hash".to_string(),
         };
         hits.push(Hit::with(update.span, message));
+    }
+    hits
+}
+
+/// `grpc.credentials.createInsecure()` (or `ServerCredentials`, `ChannelCredentials`): a
+/// plaintext channel or port, unless the client or `bindAsync` it is passed to names a
+/// loopback address (a sidecar on the same machine). A server bound to `0.0.0.0` listens on
+/// every interface, so that is not loopback for a server.
+/// The insecure-credentials constructors (`*.credentials.createInsecure`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CredentialParams {
+    credentials: Vec<String>,
+}
+
+fn grpc_insecure_credentials(ctx: &CheckCtx) -> Vec<Hit> {
+    let globs = &ctx.params::<CredentialParams>().credentials;
+    let calls = &ctx.file.facts.calls;
+    let mut hits = Vec::new();
+    for cred in calls.iter().filter(|c| glob::any(&globs, &c.callee)) {
+        let holds = |a: &crate::facts::Arg| {
+            within(cred.span, a.span) || a.origin.is_some_and(|o| within(cred.span, o))
+        };
+        let owner = calls
+            .iter()
+            .filter(|c| c.span != cred.span && c.args.iter().any(holds))
+            .min_by_key(|c| c.span.end - c.span.start);
+        let target = owner.and_then(|o| o.arg(None, Some(0))).map(|a| a.value);
+        let server = cred.callee.ends_with("ServerCredentials.createInsecure");
+        let local = target
+            .as_ref()
+            .and_then(|v| v.as_text())
+            .and_then(host_of)
+            .is_some_and(|h| is_loopback(h) && !(server && h == "0.0.0.0"));
+        if !local {
+            hits.push(Hit::at(cred.span));
+        }
     }
     hits
 }

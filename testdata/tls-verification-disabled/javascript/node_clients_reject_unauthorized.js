@@ -61,3 +61,9 @@ process.env.NODE_EXTRA_CA_CERTS = '/etc/ssl/internal-ca.pem';
 
 // ok: tls-verification-disabled -- explicitly on
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '1';
+
+// ok: tls-verification-disabled -- the server end of a socket: client certificates are optional, the server is not trusted blindly
+const serverSide = new tls.TLSSocket(rawSocket, { isServer: true, secureContext, rejectUnauthorized: false });
+
+// expect: tls-verification-disabled
+const clientSide = new tls.TLSSocket(rawSocket, { rejectUnauthorized: false });
