@@ -83,7 +83,7 @@ pub fn password_sink_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
     };
     let reported_at_hash = |digest: &str, region: Span, at: usize| {
         let fed_inside = facts.calls.iter().any(|c| {
-            glob::any(&hashes, &c.callee)
+            glob::any(hashes, &c.callee)
                 && within(c.span, region)
                 && c.args
                     .iter()
@@ -100,15 +100,11 @@ pub fn password_sink_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
         fed_inside || fed_before
     };
     let fast_digest = |v: &Value| match v {
-        Value::Call(c) if glob::any(&digests, &c.callee) => Some(c.callee.clone()),
+        Value::Call(c) if glob::any(digests, &c.callee) => Some(c.callee.clone()),
         _ => None,
     };
     let mut hits = Vec::new();
-    for call in facts
-        .calls
-        .iter()
-        .filter(|c| glob::any(&setters, &c.callee))
-    {
+    for call in facts.calls.iter().filter(|c| glob::any(setters, &c.callee)) {
         let Some(arg) = call.arg(None, Some(0)) else {
             continue;
         };
@@ -123,7 +119,7 @@ pub fn password_sink_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
     for a in facts
         .assigns
         .iter()
-        .filter(|a| glob::any(&fields, &a.target))
+        .filter(|a| glob::any(fields, &a.target))
     {
         let Some(digest) = fast_digest(&a.value) else {
             continue;
@@ -147,7 +143,7 @@ pub fn cipher_new_literal_key(ctx: &CheckCtx) -> Vec<Hit> {
     let key_test = ValueTest::default();
     let mut hits = Vec::new();
     for call in ctx.file.facts.calls.iter() {
-        if !call.callee.ends_with(".new") || glob::any(&covered, &call.callee) {
+        if !call.callee.ends_with(".new") || glob::any(covered, &call.callee) {
             continue;
         }
         let mode = call.arg(Some("mode"), Some(1)).map(|a| a.value);

@@ -125,7 +125,7 @@ fn grpc_insecure_credentials(ctx: &CheckCtx) -> Vec<Hit> {
     let globs = &ctx.params::<CredentialParams>().credentials;
     let calls = &ctx.file.facts.calls;
     let mut hits = Vec::new();
-    for cred in calls.iter().filter(|c| glob::any(&globs, &c.callee)) {
+    for cred in calls.iter().filter(|c| glob::any(globs, &c.callee)) {
         let holds = |a: &crate::facts::Arg| {
             within(cred.span, a.span) || a.origin.is_some_and(|o| within(cred.span, o))
         };
