@@ -167,6 +167,29 @@ fn resource_patterns_are_checked_when_the_catalog_is_loaded() {
 }
 
 #[test]
+fn kind_groups_expand_once_and_unknown_ones_are_errors() {
+    let linter =
+        with_pattern("kinds = [\"@shell\", \"shell\", \"dotenv\"]\ncommand = [\"x\"]").unwrap();
+    let kinds = &linter.lints[0].patterns.last().unwrap().kinds;
+    assert_eq!(
+        kinds,
+        &[
+            "shell",
+            "dockerfile",
+            "compose",
+            "github-actions",
+            "gitlab-ci",
+            "dotenv"
+        ]
+    );
+    let err = load_error("kinds = [\"@shel\"]\ncommand = [\"x\"]");
+    assert!(
+        err.contains("unknown kind group `@shel`") && err.contains("@shell"),
+        "{err}"
+    );
+}
+
+#[test]
 fn every_check_and_value_test_named_in_lints_exists() {
     Linter::new(catalog::load().unwrap()).expect("every named check exists");
 }

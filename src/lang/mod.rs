@@ -7,7 +7,6 @@ pub mod hcl;
 pub mod javascript;
 pub mod pem;
 pub mod python;
-pub mod python_imports;
 pub mod rust;
 pub mod scope;
 pub mod shell;

@@ -64,6 +64,63 @@ pub struct Example {
     pub good: String,
 }
 
+/// Groups of file kinds a pattern can name as one (`kinds = ["@shell"]`), defined here once so
+/// that a new kind that reads shell commands or sets environment variables joins every pattern
+/// of its group by one edit.
+pub const KIND_GROUPS: &[(&str, &[&str])] = &[
+    // Every kind whose shell commands are read: scripts, Dockerfile `RUN`, compose `command`,
+    // CI `run:`/`script:` steps.
+    (
+        "@shell",
+        &[
+            "shell",
+            "dockerfile",
+            "compose",
+            "github-actions",
+            "gitlab-ci",
+        ],
+    ),
+    // Every kind that sets environment variables for a process: the `@shell` kinds and dotenv.
+    (
+        "@env",
+        &[
+            "shell",
+            "dockerfile",
+            "dotenv",
+            "compose",
+            "github-actions",
+            "gitlab-ci",
+        ],
+    ),
+    ("@js", &["javascript", "typescript"]),
+    // Spring Boot's two configuration formats.
+    ("@spring", &["properties", "spring-yaml"]),
+];
+
+/// `kinds` with every `@group` replaced by its members, in order and without repeats.
+fn expand_kind_groups(kinds: &[String]) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in kinds {
+        let members: Vec<&str> = match k.strip_prefix('@') {
+            Some(_) => KIND_GROUPS
+                .iter()
+                .find(|(name, _)| name == k)
+                .map(|(_, m)| m.to_vec())
+                .ok_or_else(|| {
+                    let names: Vec<&str> = KIND_GROUPS.iter().map(|(n, _)| *n).collect();
+                    format!("unknown kind group `{k}` (groups: {})", names.join(", "))
+                })?,
+            None => vec![k.as_str()],
+        };
+        for m in members {
+            if !out.iter().any(|o| o == m) {
+                out.push(m.to_string());
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// One way a lint can match. Exactly one subject (`call`, `assign`, `entry`, `env`, `command`,
 /// `directive`, `resource`, `check`) says what kind of fact it looks at; the rest narrows it
 /// down.
@@ -351,6 +408,10 @@ fn checked(name: &str, mut lint: Lint, regexes: Regexes) -> Result<Lint, String>
             "lints/{name}: id `{}` does not match the file name",
             lint.id
         ));
+    }
+    for (i, p) in lint.patterns.iter_mut().enumerate() {
+        p.kinds = expand_kind_groups(&p.kinds)
+            .map_err(|e| format!("lints/{name}: pattern {}: {e}", i + 1))?;
     }
     for (i, p) in lint.patterns.iter().enumerate() {
         validate_pattern(p, regexes)

@@ -1,7 +1,7 @@
 //! Decides from a file's bytes alone whether any pattern could match it. Built from the
 //! catalog once (see [`Prefilter::new`]); asked per file, allocating nothing for a file it
 //! rejects. The Python import scan it uses first lives with the Python front-end
-//! ([`crate::lang::python_imports`]).
+//! ([`crate::lang::python::import_scan`]).
 //!
 //! Each pattern yields clauses of words it cannot match without (see [`clauses`]): every
 //! clause needs one of its words in the file. One case-insensitive multi-literal search per
@@ -27,7 +27,7 @@ use std::sync::{LazyLock, OnceLock};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::classify::FileKind;
-use crate::lang::python_imports::{python_imports, reaches, Import};
+use crate::lang::python::import_scan::{python_imports, reaches, Import};
 use crate::lint::catalog::{Condition, Lint, Pattern, ValueTest};
 
 /// A word the file must hold; `whole_start`/`whole_end`: no identifier byte may touch it on
@@ -753,7 +753,7 @@ fn glob_segments(glob: &str) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::python_imports::python_imports_line_by_line;
+    use crate::lang::python::import_scan::python_imports_line_by_line;
 
     fn pattern(toml_text: &str) -> Pattern {
         toml::from_str(toml_text).unwrap()

@@ -8,6 +8,7 @@ mod bind;
 mod context;
 mod emit;
 mod eval;
+pub mod import_scan;
 mod imports;
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,7 @@
 //! The import statements of a Python file, found by a scan of its bytes (no parse): what the
 //! [prefilter](crate::prefilter)'s Python gate asks before any word search. Takes bytes; gives
-//! the modules and names the imports make reachable. Belongs in `lang/python/imports.rs` once
-//! the Python front-end is a folder.
+//! the modules and names the imports make reachable. (`imports.rs` beside it binds the names of
+//! a parsed file; this scan runs before any parse.)
 
 use std::sync::OnceLock;
 
