@@ -68,6 +68,10 @@ pub struct Linter {
     /// resolved: looking each check up by name, and each pattern's kinds by string, per file
     /// was a tenth of a Terraform scan.
     plan: std::collections::BTreeMap<FileKind, Vec<Planned>>,
+    /// Per file kind, resource type → the plan positions of the resource patterns that name
+    /// it (exactly, without `*`): a file runs only those of the types it declares, where every
+    /// resource pattern meeting every Terraform file was a fifth of a scan.
+    typed: std::collections::BTreeMap<FileKind, foldhash::HashMap<String, Vec<usize>>>,
     /// The project's `internal-hosts`: plaintext to them is accepted. Configuration lives in
     /// the linter that uses it, not in a process-wide global.
     internal_hosts: std::sync::Arc<predicates::InternalHosts>,
@@ -77,12 +81,16 @@ struct Planned {
     lint: usize,
     pattern: usize,
     check: Option<(checks::CheckFn, checks::Params)>,
+    /// A resource pattern whose types are all exact: it runs only on files declaring one.
+    typed: bool,
 }
 
 impl Linter {
     /// Checks that every check and predicate a lint names exists and compiles the prefilter.
     pub fn new(lints: Vec<Lint>) -> Result<Self, String> {
         let mut plan: std::collections::BTreeMap<FileKind, Vec<Planned>> = Default::default();
+        let mut typed: std::collections::BTreeMap<FileKind, foldhash::HashMap<String, Vec<usize>>> =
+            Default::default();
         for (li, lint) in lints.iter().enumerate() {
             for (pi, p) in lint.patterns.iter().enumerate() {
                 let check = match &p.check {
@@ -108,13 +116,22 @@ impl Linter {
                     }
                     None => None,
                 };
+                let exact_types =
+                    !p.resource.is_empty() && p.resource.iter().all(|t| !t.contains('*'));
                 for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
                     let list = plan.entry(kind).or_default();
                     if !list.last().is_some_and(|l| l.lint == li && l.pattern == pi) {
+                        if exact_types {
+                            let by_type = typed.entry(kind).or_default();
+                            for t in &p.resource {
+                                by_type.entry(t.clone()).or_default().push(list.len());
+                            }
+                        }
                         list.push(Planned {
                             lint: li,
                             pattern: pi,
                             check: check.clone(),
+                            typed: exact_types,
                         });
                     }
                 }
@@ -139,6 +156,7 @@ impl Linter {
             lints,
             prefilter,
             plan,
+            typed,
             internal_hosts: Default::default(),
         })
     }
@@ -159,7 +177,18 @@ impl Linter {
         let mut out = Vec::new();
         let names = FactNames::default();
         let plan = self.plan.get(&file.src.kind).map_or(&[][..], Vec::as_slice);
-        for planned in plan {
+        let mut declared = vec![false; plan.len()];
+        if let Some(by_type) = self.typed.get(&file.src.kind) {
+            for r in &file.facts.resources {
+                for &i in by_type.get(r.kind.as_str()).into_iter().flatten() {
+                    declared[i] = true;
+                }
+            }
+        }
+        for (i, planned) in plan.iter().enumerate() {
+            if planned.typed && !declared[i] {
+                continue;
+            }
             let lint = &self.lints[planned.lint];
             let pattern = &lint.patterns[planned.pattern];
             for hit in match_pattern(pattern, planned.check.as_ref(), file, unit, &names) {

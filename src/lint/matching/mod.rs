@@ -23,6 +23,7 @@ use crate::lang::Lowered;
 pub struct FactNames<'f> {
     calls: std::cell::OnceCell<index::NameIndex<'f>>,
     assigns: std::cell::OnceCell<index::NameIndex<'f>>,
+    resources: std::cell::OnceCell<resource::TypeIndex<'f>>,
 }
 
 /// Every place in `file` where `p` matches. `unit` is the file's unit (a Terraform module's
@@ -70,7 +71,10 @@ pub fn match_pattern<'f>(
         directive::matches(p, facts, &mut hits);
     }
     if !p.resource.is_empty() {
-        resource::matches(p, file, unit, &mut hits);
+        let index = names
+            .resources
+            .get_or_init(|| resource::TypeIndex::new(&facts.resources));
+        resource::matches(p, file, unit, index, &mut hits);
     }
     hits
 }

@@ -12,15 +12,64 @@ use crate::lint::{glob, Hit};
 /// Deepest `Fn::If` nesting followed.
 const MAX_BRANCH_DEPTH: usize = 16;
 
-pub fn matches(p: &Pattern, file: &Lowered, unit: &[Lowered], hits: &mut Vec<Hit>) {
-    let mut candidates = file
-        .facts
-        .resources
-        .iter()
-        .filter(|r| glob::any(&p.resource, &r.kind))
-        .peekable();
+/// A file's resources by type: a Terraform module meets hundreds of resource patterns, and
+/// matching each pattern's type globs against every resource was most of a scan.
+/// A file declares a handful of distinct types, so a short list compared by string beats
+/// hashing each pattern's types.
+pub struct TypeIndex<'f> {
+    by_type: Vec<(&'f str, Vec<usize>)>,
+}
+
+impl<'f> TypeIndex<'f> {
+    pub fn new(resources: &'f [Resource]) -> Self {
+        let mut by_type: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, r) in resources.iter().enumerate() {
+            match by_type.iter_mut().find(|(k, _)| *k == r.kind) {
+                Some((_, list)) => list.push(i),
+                None => by_type.push((r.kind.as_str(), vec![i])),
+            }
+        }
+        TypeIndex { by_type }
+    }
+
+    /// The resources of `types` (globs), in file order.
+    fn of<'r>(&self, types: &[String], resources: &'r [Resource]) -> Vec<&'r Resource> {
+        if types.iter().any(|t| t.contains('*')) {
+            return resources
+                .iter()
+                .filter(|r| glob::any(types, &r.kind))
+                .collect();
+        }
+        let mut lists = self
+            .by_type
+            .iter()
+            .filter(|(k, _)| types.iter().any(|t| t == k))
+            .map(|(_, list)| list);
+        let Some(first) = lists.next() else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = first.clone();
+        let several = lists.fold(false, |_, list| {
+            found.extend(list);
+            true
+        });
+        if several {
+            found.sort_unstable();
+        }
+        found.into_iter().map(|i| &resources[i]).collect()
+    }
+}
+
+pub fn matches(
+    p: &Pattern,
+    file: &Lowered,
+    unit: &[Lowered],
+    index: &TypeIndex,
+    hits: &mut Vec<Hit>,
+) {
+    let candidates = index.of(&p.resource, &file.facts.resources);
     // Most files hold no resource of the pattern's types: answer that before reading the unit.
-    if candidates.peek().is_none() {
+    if candidates.is_empty() {
         return;
     }
     let unit_declares = |types: &[String]| unit_resources(unit).any(|r| glob::any(types, &r.kind));
