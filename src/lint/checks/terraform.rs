@@ -28,6 +28,10 @@ pub const CHECKS: &[Check] = &[
     Check::with_params::<JsonAttributeParams>("terraform-json-attribute", json_attribute),
     Check::new("terraform-listener-default-http", listener_default_http),
     Check::new("terraform-aws-managed-key", aws_managed_key),
+    Check::new(
+        "terraform-spring-cloud-app-without-tls",
+        spring_cloud_app_without_tls,
+    ),
 ];
 
 // ---- shared helpers -------------------------------------------------------------------------
@@ -368,6 +372,51 @@ fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
         }
     }
     dedup(hits)
+}
+
+// ---- Spring Cloud -------------------------------------------------------------------------------
+
+/// Azure Spring Cloud services, other than the Basic tier (which cannot turn it on), with an
+/// app in the module that leaves end-to-end TLS off (`tls_enabled` defaults to false). The
+/// finding is on the service, once.
+fn spring_cloud_app_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for svc in file_resources(ctx, &["azurerm_spring_cloud_service"]) {
+        let known_tier = |path: &str| match scalar_at(svc, path) {
+            None => Some(None),
+            Some(v) => norm(v).map(Some),
+        };
+        let (Some(tier), Some(sku)) = (known_tier("sku_tier"), known_tier("sku_name")) else {
+            continue;
+        };
+        if tier.as_deref() == Some("basic") || sku.as_deref().is_some_and(|s| s.starts_with('b')) {
+            continue;
+        }
+        let plain_app = unit_resources(ctx)
+            .filter(|a| a.kind == "azurerm_spring_cloud_app")
+            .filter(|a| match scalar_at(a, "service_name") {
+                Some(Value::Name(n)) => {
+                    let mut parts = n.split('.');
+                    parts.next() == Some("azurerm_spring_cloud_service")
+                        && parts.next() == Some(svc.name.as_str())
+                }
+                _ => false,
+            })
+            .find(|a| match scalar_at(a, "tls_enabled") {
+                None => true,
+                Some(v) => norm(v).as_deref() == Some("false"),
+            });
+        if let Some(app) = plain_app {
+            hits.push(Hit::with(
+                svc.header,
+                format!(
+                    "app `{}` leaves end-to-end TLS off, so traffic to it is plain HTTP",
+                    app.name
+                ),
+            ));
+        }
+    }
+    hits
 }
 
 // ---- name/value attribute lists -------------------------------------------------------------

@@ -19,6 +19,10 @@ pub const CHECKS: &[Check] = &[
     Check::with_params::<ExposureParams>("istio-gateway-http", istio_gateway_http),
     Check::with_params::<TypesParams>("k8s-identity-provider-first", k8s_identity_provider_first),
     Check::with_params::<NamedValueParams>("named-value", named_value),
+    Check::new(
+        "cfn-db-instance-parameter-group-without-tls",
+        cfn_db_instance_parameter_group_without_tls,
+    ),
 ];
 
 /// Deepest `Fn::If` nesting followed.
@@ -240,6 +244,61 @@ fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
                 }
             }
         }
+    }
+    hits
+}
+
+/// RDS instances whose `DBParameterGroupName` refers to a parameter group in the template that
+/// leaves the TLS-enforcing parameter out where the engine's default is off (MySQL and MariaDB
+/// `require_secure_transport`, PostgreSQL before 15 `rds.force_ssl`). The finding is on the
+/// instance, since nothing in the group is wrong by itself; a parameter set off explicitly is
+/// reported on the group by the `resource` patterns.
+fn cfn_db_instance_parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
+    let groups: Vec<&Resource> =
+        resources(ctx, &["AWS::RDS::DBParameterGroup".to_string()]).collect();
+    let mut hits = Vec::new();
+    for db in resources(ctx, &["AWS::RDS::DBInstance".to_string()]) {
+        let Some(name) = db
+            .body
+            .get("DBParameterGroupName")
+            .and_then(|n| n.get("Ref"))
+            .and_then(str_of)
+        else {
+            continue;
+        };
+        let Some(group) = groups.iter().find(|g| g.name == name) else {
+            continue;
+        };
+        let Some(family) = group.body.get("Family").and_then(str_of) else {
+            continue;
+        };
+        let family = family.to_ascii_lowercase();
+        let major = |v: &str| v.split('.').next().and_then(|v| v.parse::<u32>().ok());
+        let param = if family.starts_with("mariadb") {
+            "require_secure_transport"
+        } else if let Some(v) = family.strip_prefix("mysql") {
+            // MySQL 9 and later default require_secure_transport to ON.
+            match major(v) {
+                Some(v) if v < 9 => "require_secure_transport",
+                _ => continue,
+            }
+        } else if let Some(v) = family.strip_prefix("postgres") {
+            match major(v) {
+                Some(v) if v < 15 => "rds.force_ssl",
+                _ => continue,
+            }
+        } else {
+            continue;
+        };
+        match group.body.get("Parameters") {
+            None => {}
+            Some(p) if matches!(p.kind, NodeKind::Map(_)) && p.get(param).is_none() => {}
+            Some(_) => continue,
+        }
+        hits.push(Hit::with(
+            db.header,
+            format!("its parameter group does not set `{param}`: clients may connect without TLS"),
+        ));
     }
     hits
 }
