@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use super::{Check, RegexParam, Strings};
 use crate::facts::{Node, NodeKind, Resource, Value};
+use crate::lint::matching::{canonical, canonical_toml};
 use crate::lint::{CheckCtx, Hit};
 
 pub const CHECKS: &[Check] = &[
@@ -76,27 +77,6 @@ fn scalar_at<'n>(r: &'n Resource, path: &str) -> Option<&'n Value> {
     lookup_all(&r.body, path)
         .into_iter()
         .find_map(|n| n.scalar())
-}
-
-/// A known scalar as the text Terraform would coerce it to, lower-cased.
-fn norm(v: &Value) -> Option<String> {
-    match v {
-        Value::Bool(b) => Some(b.to_string()),
-        Value::Int(i) => Some(i.to_string()),
-        Value::Float(f) => Some(f.to_string()),
-        Value::Str(s) => Some(s.trim().to_ascii_lowercase()),
-        _ => None,
-    }
-}
-
-fn norm_toml(v: &toml::Value) -> Option<String> {
-    match v {
-        toml::Value::Boolean(b) => Some(b.to_string()),
-        toml::Value::Integer(i) => Some(i.to_string()),
-        toml::Value::Float(f) => Some(f.to_string()),
-        toml::Value::String(s) => Some(s.trim().to_ascii_lowercase()),
-        _ => None,
-    }
 }
 
 fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
@@ -167,7 +147,7 @@ fn encrypts(cfg: &Node) -> bool {
         .flat_map(flatten)
         .any(|d| match d.get("sse_algorithm") {
             None => false,
-            Some(alg) => match alg.scalar().and_then(norm) {
+            Some(alg) => match alg.scalar().and_then(canonical) {
                 Some(a) => SSE_ALGORITHMS.contains(&a.as_str()),
                 None => true,
             },
@@ -347,7 +327,7 @@ fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
             };
         let mut found = None;
         for p in lookup_all(&r.body, "parameter") {
-            let name = p.get("name").and_then(Node::scalar).and_then(norm);
+            let name = p.get("name").and_then(Node::scalar).and_then(canonical);
             if name.as_deref() != Some(param) {
                 continue;
             }
@@ -355,7 +335,7 @@ fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
         }
         match found {
             Some(p) => {
-                let value = p.get("value").and_then(Node::scalar).and_then(norm);
+                let value = p.get("value").and_then(Node::scalar).and_then(canonical);
                 if value.is_some_and(|v| off.contains(&v.as_str())) {
                     let span = p.get("value").map(|v| v.span).unwrap_or(p.span);
                     hits.push(Hit::with(
@@ -384,7 +364,7 @@ fn spring_cloud_app_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
     for svc in file_resources(ctx, &["azurerm_spring_cloud_service"]) {
         let known_tier = |path: &str| match scalar_at(svc, path) {
             None => Some(None),
-            Some(v) => norm(v).map(Some),
+            Some(v) => canonical(v).map(Some),
         };
         let (Some(tier), Some(sku)) = (known_tier("sku_tier"), known_tier("sku_name")) else {
             continue;
@@ -404,7 +384,7 @@ fn spring_cloud_app_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
             })
             .find(|a| match scalar_at(a, "tls_enabled") {
                 None => true,
-                Some(v) => norm(v).as_deref() == Some("false"),
+                Some(v) => canonical(v).as_deref() == Some("false"),
             });
         if let Some(app) = plain_app {
             hits.push(Hit::with(
@@ -445,7 +425,7 @@ fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
     }
     let blocks = &params.block;
     let re = &params.name_regex.0;
-    let on: Vec<String> = params.on.iter().filter_map(norm_toml).collect();
+    let on: Vec<String> = params.on.iter().filter_map(canonical_toml).collect();
     let mut hits = Vec::new();
     for r in file_resources(ctx, &kinds) {
         let found = blocks
@@ -456,7 +436,7 @@ fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
                     .get("name")
                     .and_then(Node::scalar)
                     .and_then(Value::as_str);
-                let value = item.get("value").and_then(Node::scalar).and_then(norm);
+                let value = item.get("value").and_then(Node::scalar).and_then(canonical);
                 name.is_some_and(|n| re.is_match(n)) && value.is_some_and(|v| on.contains(&v))
             });
         if let Some(item) = found {
@@ -485,7 +465,7 @@ fn json_attribute(ctx: &CheckCtx) -> Vec<Hit> {
         return Vec::new();
     }
     let (attrs, paths) = (&params.attr.0, &params.json_path.0);
-    let bad: Vec<String> = params.bad.iter().filter_map(norm_toml).collect();
+    let bad: Vec<String> = params.bad.iter().filter_map(canonical_toml).collect();
     let mut hits = Vec::new();
     for r in file_resources(ctx, &kinds) {
         for node in attrs.iter().flat_map(|a| lookup_all(&r.body, a)) {
@@ -500,7 +480,7 @@ fn json_attribute(ctx: &CheckCtx) -> Vec<Hit> {
                         None => return false,
                     }
                 }
-                norm(v).is_some_and(|n| bad.contains(&n))
+                canonical(v).is_some_and(|n| bad.contains(&n))
             });
             if is_bad {
                 hits.push(Hit::at(node.span));
@@ -583,11 +563,11 @@ fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
         let plain = match lb {
             Some(lb) => matches!(
                 scalar_at(lb, "load_balancer_type")
-                    .and_then(norm)
+                    .and_then(canonical)
                     .as_deref(),
                 None | Some("application")
             ),
-            None => scalar_at(r, "port").and_then(norm).as_deref() == Some("80"),
+            None => scalar_at(r, "port").and_then(canonical).as_deref() == Some("80"),
         };
         if plain {
             hits.push(Hit::at(r.header));
@@ -599,7 +579,7 @@ fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
 fn holds_str(r: &Resource, path: &str, want: &str) -> bool {
     lookup_all(&r.body, path)
         .iter()
-        .any(|n| n.scalar().and_then(norm).as_deref() == Some(want))
+        .any(|n| n.scalar().and_then(canonical).as_deref() == Some(want))
 }
 
 // ---- AWS-managed keys named explicitly ---------------------------------------------------------

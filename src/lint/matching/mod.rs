@@ -11,7 +11,7 @@ mod env;
 pub mod resource;
 mod value;
 
-pub use value::value_matches;
+pub use value::{canonical, canonical_toml, value_matches};
 
 use super::catalog::Pattern;
 use super::{checks, index, CheckCtx, Hit};

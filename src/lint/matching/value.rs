@@ -111,7 +111,7 @@ fn coerced_matches(t: &ValueTest, v: &Value, text: &str) -> bool {
 }
 
 /// A known scalar as the text a provider coerces it to, lower-cased.
-fn canonical(v: &Value) -> Option<String> {
+pub fn canonical(v: &Value) -> Option<String> {
     match v {
         Value::Bool(b) => Some(b.to_string()),
         Value::Int(i) => Some(i.to_string()),
@@ -121,7 +121,8 @@ fn canonical(v: &Value) -> Option<String> {
     }
 }
 
-fn canonical_toml(v: &toml::Value) -> Option<String> {
+/// An expected value from a lint file, as [`canonical`] spells a value.
+pub fn canonical_toml(v: &toml::Value) -> Option<String> {
     match v {
         toml::Value::Boolean(b) => Some(b.to_string()),
         toml::Value::Integer(i) => Some(i.to_string()),
