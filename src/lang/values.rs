@@ -322,6 +322,38 @@ pub fn unescape_javascript(s: &str) -> String {
     out
 }
 
+/// Is `v` a value known in full, the same every time it is computed (a string, bytes, a
+/// number, a boolean, null): what a default or a reassigned name may be resolved to.
+pub fn is_constant(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Bool(_)
+            | Value::Null
+    )
+}
+
+/// `v[start:end]` of a constant string or bytes with constant bounds (negative from the end,
+/// clamped like Python's); `None` for anything else.
+pub fn slice(v: &Value, start: Option<i64>, end: Option<i64>) -> Option<Value> {
+    let len = match v {
+        Value::Str(s) if s.is_ascii() => s.len(),
+        Value::Bytes(b) => b.len(),
+        _ => return None,
+    } as i64;
+    let clamp = |i: i64| if i < 0 { (len + i).max(0) } else { i.min(len) } as usize;
+    let (a, b) = (clamp(start.unwrap_or(0)), clamp(end.unwrap_or(len)));
+    let b = b.max(a);
+    Some(match v {
+        Value::Str(s) => Value::Str(s[a..b].to_string()),
+        Value::Bytes(bytes) => Value::Bytes(bytes[a..b].to_vec()),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,9 @@ use crate::lang::tree::{fields, names_under, Visit};
 impl<'t> Lowerer<'t> {
     pub(super) fn bind(&mut self, root: Node<'t>) {
         let mut reassigned: Vec<(ScopeId, String)> = Vec::new();
+        // Statement-level `name = value` assignments, by assignment node, to tell an implicit
+        // global assigned once from a reassigned variable.
+        let mut plain: Vec<(usize, Node<'t>)> = Vec::new();
         let mut stack = vec![(root, 0)];
         while let Some((node, scope)) = stack.pop() {
             let kind = node.kind();
@@ -52,6 +55,13 @@ impl<'t> Lowerer<'t> {
                 "assignment_expression" | "augmented_assignment_expression" => {
                     if let Some(left) = node.child_by_field_name("left") {
                         if left.kind() == "identifier" {
+                            if kind == "assignment_expression"
+                                && node
+                                    .parent()
+                                    .is_some_and(|p| p.kind() == "expression_statement")
+                            {
+                                plain.push((reassigned.len(), node));
+                            }
                             reassigned.push((scope, self.text(left).to_string()));
                         } else if matches!(left.kind(), "object_pattern" | "array_pattern") {
                             for name in pattern_identifiers(left, self.src) {
@@ -80,10 +90,40 @@ impl<'t> Lowerer<'t> {
                 stack.push((child, inner));
             }
         }
-        // A reassigned name is not a constant where it was declared.
-        for (scope, name) in reassigned {
+        // A reassigned name is not a constant where it was declared. A name declared nowhere
+        // and assigned once, as a statement, is an implicit global known after it.
+        let mut once: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for (scope, name) in &reassigned {
+            if self.lookup(name, *scope).is_none() {
+                *once.entry(name.as_str()).or_default() += 1;
+            }
+        }
+        let mut plain = plain.into_iter().peekable();
+        let mut bindings = Vec::with_capacity(reassigned.len());
+        for (i, (scope, name)) in reassigned.iter().enumerate() {
+            let assignment = match plain.peek() {
+                Some(&(at, node)) if at == i => {
+                    plain.next();
+                    Some(node)
+                }
+                _ => None,
+            };
+            let binding = match (assignment, once.get(name.as_str())) {
+                (Some(node), Some(1)) => match node.child_by_field_name("right") {
+                    Some(value) => Binding::Undeclared {
+                        value,
+                        scope: *scope,
+                        end: node.end_byte(),
+                    },
+                    None => Binding::Other,
+                },
+                _ => Binding::Other,
+            };
+            bindings.push(binding);
+        }
+        for ((scope, name), binding) in reassigned.into_iter().zip(bindings) {
             let defining = self.lookup(&name, scope).map(|(s, _)| s).unwrap_or(0);
-            self.define(defining, &name, Binding::Other);
+            self.define(defining, &name, binding);
         }
     }
 

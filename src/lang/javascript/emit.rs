@@ -178,7 +178,10 @@ impl<'t> Lowerer<'t> {
                 }
                 "shorthand_property_identifier" => {
                     let name = self.text(child);
-                    (name.to_string(), self.resolve_identifier(name, scope, 0))
+                    (
+                        name.to_string(),
+                        self.resolve_identifier(name, scope, child.start_byte(), 0),
+                    )
                 }
                 "method_definition" => {
                     let Some(name) = child.child_by_field_name("name") else {

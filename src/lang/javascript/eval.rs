@@ -20,7 +20,14 @@ use crate::lang::values::{
 };
 
 impl<'t> Lowerer<'t> {
-    pub(super) fn resolve_identifier(&mut self, name: &str, scope: ScopeId, depth: usize) -> Value {
+    /// The value of `name` used at byte offset `at` in `scope`.
+    pub(super) fn resolve_identifier(
+        &mut self,
+        name: &str,
+        scope: ScopeId,
+        at: usize,
+        depth: usize,
+    ) -> Value {
         let Some((defining, bindings)) = self.lookup(name, scope) else {
             // A global (`process`, `Buffer`, `fetch`, `WebSocket`) or an undeclared name.
             return match name {
@@ -36,12 +43,26 @@ impl<'t> Lowerer<'t> {
         }
         let binding = bindings[0].clone();
         let key = (defining, name.to_string());
+        if let Binding::Undeclared {
+            value,
+            scope: assigned,
+            end,
+        } = binding
+        {
+            // Known only after the assignment, in the same block.
+            if assigned != scope || at < end || !self.evaluation.enter(key) {
+                return Value::Unknown;
+            }
+            let v = self.eval(value, assigned, depth + 1);
+            self.evaluation.leave();
+            return v;
+        }
         if let Some(v) = self.evaluation.remembered(&key) {
             return v.clone();
         }
         let value = match binding.clone() {
             Binding::Import(q) => return Value::Name(q),
-            Binding::Other => return Value::Unknown,
+            Binding::Other | Binding::Undeclared { .. } => return Value::Unknown,
             Binding::Assign(node) | Binding::Member(node, _) => {
                 if !self.evaluation.enter(key.clone()) {
                     return Value::Unknown;
@@ -75,7 +96,7 @@ impl<'t> Lowerer<'t> {
         match node.kind() {
             "identifier" | "shorthand_property_identifier" => {
                 let name = self.text(node);
-                self.resolve_identifier(name, scope, depth)
+                self.resolve_identifier(name, scope, node.start_byte(), depth)
             }
             "this" => Value::Name("this".into()),
             "undefined" | "null" => Value::Null,
@@ -211,7 +232,7 @@ impl<'t> Lowerer<'t> {
                 }
                 "shorthand_property_identifier" => {
                     let name = self.text(child);
-                    let v = self.resolve_identifier(name, scope, depth + 1);
+                    let v = self.resolve_identifier(name, scope, child.start_byte(), depth + 1);
                     entries.push((name.to_string(), v));
                 }
                 "spread_element" => {

@@ -117,6 +117,14 @@ enum Binding<'t> {
     Assign(Node<'t>),
     /// `const { key: x } = <expr>`: the member `key` of the expression.
     Member(Node<'t>, String),
+    /// `name = <expr>` as a statement of the block `scope`, ending at byte `end`, for a name
+    /// declared nowhere in the file and assigned nowhere else (an implicit global): the value
+    /// after it in the same block.
+    Undeclared {
+        value: Node<'t>,
+        scope: ScopeId,
+        end: usize,
+    },
     /// A parameter, a reassigned variable or anything else not statically known.
     Other,
 }

@@ -21,7 +21,25 @@ impl<'t> Lowerer<'t> {
                     if self.scopes.kind(scope) == ScopeKind::Class {
                         self.self_class.insert(inner, scope);
                     }
-                    self.define_unknown(inner, node.child_by_field_name("parameters"));
+                    let parameters = node.child_by_field_name("parameters");
+                    if node.kind() == "function_definition" {
+                        self.bind_parameters(inner, node, parameters);
+                    } else {
+                        self.define_unknown(inner, parameters);
+                    }
+                }
+                "call" => {
+                    if let Some(function) = node.child_by_field_name("function") {
+                        let last = match function.kind() {
+                            "identifier" => Some(function),
+                            "attribute" => function.child_by_field_name("attribute"),
+                            _ => None,
+                        };
+                        if let Some(last) = last {
+                            let name = self.text(last);
+                            self.calls.entry(name).or_default().push((node, scope));
+                        }
+                    }
                 }
                 "class_definition" => {
                     inner = self.open_scope(node, ScopeKind::Class, scope);
@@ -124,6 +142,44 @@ impl<'t> Lowerer<'t> {
         );
         let binding = value.map(Binding::Assign).unwrap_or(Binding::Other);
         self.define(class, &name, binding);
+    }
+
+    /// Binds a function's parameters: those with a default to [`Binding::Param`], the others
+    /// to what is not known statically.
+    fn bind_parameters(&mut self, scope: ScopeId, function: Node<'t>, params: Option<Node<'t>>) {
+        let Some(params) = params else {
+            return;
+        };
+        let mut index = Some(0);
+        for param in params.named_children() {
+            let position = index;
+            match param.kind() {
+                "default_parameter" | "typed_default_parameter" => {
+                    let name = param.child_by_field_name("name");
+                    let default = param.child_by_field_name("value");
+                    match (name, default) {
+                        (Some(name), Some(default)) if name.kind() == "identifier" => {
+                            let binding = Binding::Param {
+                                function,
+                                index: position,
+                                default,
+                            };
+                            self.define(scope, self.text(name), binding);
+                        }
+                        _ => self.define_unknown(scope, Some(param)),
+                    }
+                }
+                "list_splat_pattern" | "keyword_separator" => {
+                    // After `*args` or `*`, parameters are keyword-only.
+                    self.define_unknown(scope, Some(param));
+                    index = None;
+                    continue;
+                }
+                "positional_separator" | "comment" => continue,
+                _ => self.define_unknown(scope, Some(param)),
+            }
+            index = index.map(|i| i + 1);
+        }
     }
 
     /// Binds every name the pattern binds (when there is one) to what is not known statically.

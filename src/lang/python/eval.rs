@@ -9,20 +9,39 @@ use crate::lang::flat::Node;
 use crate::lang::scope::{agreed, ScopeId};
 use crate::lang::tree::fields;
 use crate::lang::values::{
-    bytes_of, compact, concat, decode_base64, decode_hex, int_arith, name_of, unescape_python,
-    Template,
+    bytes_of, compact, concat, decode_base64, decode_hex, int_arith, is_constant, name_of, slice,
+    unescape_python, Template,
 };
 
 impl<'t> Lowerer<'t> {
-    pub(super) fn resolve_identifier(&mut self, name: &str, scope: ScopeId, depth: usize) -> Value {
+    /// The value of `name` used at byte offset `at` in `scope`.
+    pub(super) fn resolve_identifier(
+        &mut self,
+        name: &str,
+        scope: ScopeId,
+        at: usize,
+        depth: usize,
+    ) -> Value {
         let Some((defining, bindings)) = self.lookup(name, scope) else {
             // A builtin or a name from a star import.
             return Value::Name(name.to_string());
         };
         if bindings.len() != 1 {
             // Reassigned: not a constant. An import bound twice to the same name still is.
-            return match agreed(bindings, Binding::import) {
-                Some(q) => Value::Name(q.to_string()),
+            if let Some(q) = agreed(bindings, Binding::import) {
+                return Value::Name(q.to_string());
+            }
+            // Straight-line module code: the latest binding before the use reaches it.
+            return match reaching_module_binding(bindings, defining, scope, at) {
+                Some((i, node)) => {
+                    let key = (defining, format!("{name}#{i}"));
+                    if !self.evaluation.enter(key) {
+                        return Value::Unknown;
+                    }
+                    let v = self.eval(node, defining, depth + 1);
+                    self.evaluation.leave();
+                    v
+                }
                 None => Value::Unknown,
             };
         }
@@ -36,9 +55,92 @@ impl<'t> Lowerer<'t> {
                 self.evaluation.leave();
                 v
             }
+            Binding::Param {
+                function,
+                index,
+                default,
+            } => {
+                if !self.evaluation.enter((defining, name.to_string())) {
+                    return Value::Unknown;
+                }
+                let v = self.parameter_value(name, defining, function, index, default, depth);
+                self.evaluation.leave();
+                v
+            }
             Binding::Class(_) => Value::Name(name.to_string()),
             Binding::Other => Value::Unknown,
         }
+    }
+
+    /// A defaulted parameter's value inside its function: the default, when no call site in
+    /// the file may pass anything else for it (a call passing the same constant is fine). A
+    /// decorated function (a route, a fixture) is called by something that may pass it, and a
+    /// call through `*args` or `**kwargs` may pass anything: unknown.
+    fn parameter_value(
+        &mut self,
+        name: &str,
+        scope: ScopeId,
+        function: Node<'t>,
+        index: Option<usize>,
+        default: Node<'t>,
+        depth: usize,
+    ) -> Value {
+        if function
+            .parent()
+            .is_some_and(|p| p.kind() == "decorated_definition")
+        {
+            return Value::Unknown;
+        }
+        let outer = self.scopes.parent(scope).unwrap_or(0);
+        let value = self.eval(default, outer, depth + 1);
+        if !is_constant(&value) {
+            return Value::Unknown;
+        }
+        let Some(fname) = function.child_by_field_name("name").map(|n| self.text(n)) else {
+            return Value::Unknown;
+        };
+        // A method's call sites pass `self` implicitly: its positional index is one less.
+        let index = if self.self_class.contains_key(&scope) {
+            match index {
+                Some(0) => return Value::Unknown,
+                i => i.map(|i| i - 1),
+            }
+        } else {
+            index
+        };
+        let sites = self.calls.get(fname).cloned().unwrap_or_default();
+        for (call, call_scope) in sites {
+            let Some(list) = call.child_by_field_name("arguments") else {
+                continue;
+            };
+            if list.kind() != "argument_list" {
+                return Value::Unknown;
+            }
+            let mut position = 0;
+            for arg in list.named_children() {
+                let passed = match arg.kind() {
+                    "list_splat" | "dictionary_splat" => return Value::Unknown,
+                    "comment" => continue,
+                    "keyword_argument" => {
+                        let key = arg.child_by_field_name("name").map(|n| self.text(n));
+                        if key != Some(name) {
+                            continue;
+                        }
+                        arg.child_by_field_name("value")
+                    }
+                    _ => {
+                        position += 1;
+                        (Some(position - 1) == index).then_some(arg)
+                    }
+                };
+                if let Some(passed) = passed {
+                    if self.eval(passed, call_scope, depth + 1) != value {
+                        return Value::Unknown;
+                    }
+                }
+            }
+        }
+        value
     }
 
     /// `Config.VERIFY` where `class Config: VERIFY = False` assigns it once.
@@ -82,7 +184,7 @@ impl<'t> Lowerer<'t> {
         match node.kind() {
             "identifier" => {
                 let name = self.text(node);
-                self.resolve_identifier(name, scope, depth)
+                self.resolve_identifier(name, scope, node.start_byte(), depth)
             }
             "attribute" => self.eval_attribute(node, scope, depth),
             "call" => self.eval_call(node, scope, depth),
@@ -132,6 +234,7 @@ impl<'t> Lowerer<'t> {
                 }
             }
             "binary_operator" => self.eval_binary(node, scope, depth),
+            "subscript" => self.eval_subscript(node, scope, depth),
             "not_operator" => match node
                 .child_by_field_name("argument")
                 .map(|a| self.eval(a, scope, depth + 1))
@@ -327,6 +430,34 @@ impl<'t> Lowerer<'t> {
         Value::Call(Arc::new(CallValue { callee, args }))
     }
 
+    /// `b"..."[:16]`: a slice with constant bounds of a constant string or bytes.
+    fn eval_subscript(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+        let Some([value, sub]) = fields(node, ["value", "subscript"]) else {
+            return Value::Unknown;
+        };
+        if sub.kind() != "slice" || node.children_by_field_name("subscript").count() != 1 {
+            return Value::Unknown;
+        }
+        // `[a:b]`: the bounds are the named children around the one `:`; a step is refused.
+        let mut bounds = [None, None];
+        let mut part = 0;
+        for child in sub.children() {
+            if child.kind() == ":" {
+                part += 1;
+                if part > 1 {
+                    return Value::Unknown;
+                }
+            } else if child.is_named() {
+                match self.eval(child, scope, depth + 1) {
+                    Value::Int(i) => bounds[part] = Some(i),
+                    _ => return Value::Unknown,
+                }
+            }
+        }
+        let base = self.eval(value, scope, depth + 1);
+        slice(&base, bounds[0], bounds[1]).unwrap_or(Value::Unknown)
+    }
+
     pub(super) fn eval_binary(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
         let Some([l, r, op]) = fields(node, ["left", "right", "operator"]) else {
             return Value::Unknown;
@@ -419,6 +550,37 @@ impl<'t> Lowerer<'t> {
             out.finish()
         }
     }
+}
+
+/// The binding of a module-level name assigned more than once that reaches a use at byte
+/// `at` in module code, with its index: every binding must be an assignment in straight-line
+/// module code (not under `if`, `for`, `try`, `with`), and the use must follow one of them.
+fn reaching_module_binding<'t>(
+    bindings: &[Binding<'t>],
+    defining: ScopeId,
+    scope: ScopeId,
+    at: usize,
+) -> Option<(usize, Node<'t>)> {
+    if defining != 0 || scope != 0 {
+        return None;
+    }
+    let mut reaching = None;
+    for (i, b) in bindings.iter().enumerate() {
+        let Binding::Assign(value) = b else {
+            return None;
+        };
+        let statement = value.parent().filter(|a| a.kind() == "assignment")?;
+        let top = statement
+            .parent()
+            .filter(|e| e.kind() == "expression_statement")?;
+        if top.parent().map(|m| m.kind()) != Some("module") {
+            return None;
+        }
+        if statement.end_byte() <= at {
+            reaching = Some((i, *value));
+        }
+    }
+    reaching
 }
 
 /// `"http://%s/x" % host`: the template with every conversion unknown.

@@ -62,6 +62,13 @@ enum Binding<'t> {
     With(Node<'t>),
     /// `class Name: ...`, with the scope of its body (for class-level constants).
     Class(ScopeId),
+    /// A parameter with a default value: `function` (its `function_definition`), the
+    /// parameter's positional `index` (None for keyword-only) and the `default` expression.
+    Param {
+        function: Node<'t>,
+        index: Option<usize>,
+        default: Node<'t>,
+    },
     /// A parameter, loop variable or anything else not statically known.
     Other,
 }
@@ -90,6 +97,9 @@ struct Lowerer<'t> {
     /// the nesting (with tree-sitter's own `parent`, which descends from the root, 10,000
     /// nested calls took minutes).
     arg_context: HashMap<usize, String>,
+    /// Every call in the file by the last segment of its callee (`f(...)`, `x.f(...)`), with
+    /// the scope it is in: what the call sites of a function pass for a defaulted parameter.
+    calls: HashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
 }
 
 impl<'t> Lowerer<'t> {
@@ -101,6 +111,7 @@ impl<'t> Lowerer<'t> {
             self_class: HashMap::new(),
             evaluation: Evaluation::default(),
             arg_context: HashMap::new(),
+            calls: HashMap::new(),
         }
     }
 

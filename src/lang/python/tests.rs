@@ -56,15 +56,23 @@ fn constants_flow_into_calls() {
 }
 
 #[test]
-fn reassigned_names_are_not_constants() {
+fn reassigned_names_take_the_reaching_binding_in_module_code_only() {
+    // Straight-line module code: the latest binding before the use.
     let f = facts("import requests\nv = False\nv = True\nrequests.get(u, verify=v)\n");
-    assert_eq!(
-        call(&f, "requests.get")
+    let verify = |f: &Facts| {
+        call(f, "requests.get")
             .arg(Some("verify"), None)
             .unwrap()
-            .value,
-        Value::Unknown
-    );
+            .value
+            .clone()
+    };
+    assert_eq!(verify(&f), Value::Bool(true));
+    // Inside a function, or with a binding under an `if`, either may reach the use.
+    let f =
+        facts("import requests\nv = False\nv = True\ndef g():\n    requests.get(u, verify=v)\n");
+    assert_eq!(verify(&f), Value::Unknown);
+    let f = facts("import requests\nv = False\nif x:\n    v = True\nrequests.get(u, verify=v)\n");
+    assert_eq!(verify(&f), Value::Unknown);
 }
 
 #[test]

@@ -20,11 +20,11 @@ function reset(account, password) {
     account.setPassword(crypto.createHash('sha1').update(password).digest('hex'));
 }
 
-// An assignment to an undeclared name inside a function does not carry its value to the
-// next statement yet: blocked on the JavaScript front-end restructure.
+// An assignment to an undeclared name, declared and assigned nowhere else, carries its value
+// to the statements after it in the same block.
 function legacy(account, pwText) {
     hashed = crypto.createHash('md5').update(pwText).digest('hex');
-    // todo-expect: weak-password-hash
+    // expect: weak-password-hash
     account.setPassword(hashed);
 }
 
@@ -37,4 +37,28 @@ function avatar(account, email) {
 function sealed(account, pwText, vault) {
     // ok: weak-password-hash -- bcrypt from the vault service, not a fast digest
     account.setPassword(vault.bcrypt(pwText));
+}
+
+
+function twice(account, pwText, vault) {
+    digested = crypto.createHash('md5').update(pwText).digest('hex');
+    if (vault) {
+        digested = vault.bcrypt(pwText);
+    }
+    // ok: weak-password-hash -- assigned twice: either may reach the call
+    account.setPassword(digested);
+}
+
+function before(account) {
+    // ok: weak-password-hash -- used before the assignment
+    account.setPassword(early);
+    early = crypto.createHash('md5').update(account.pw).digest('hex');
+}
+
+function nested(account, pwText, legacyMode) {
+    if (legacyMode) {
+        inner = crypto.createHash('md5').update(pwText).digest('hex');
+    }
+    // ok: weak-password-hash -- assigned in another block
+    account.setPassword(inner);
 }
