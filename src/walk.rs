@@ -25,15 +25,22 @@ pub struct WalkOptions<'a> {
 pub struct Walked {
     /// Paths that could not be walked, with the reason.
     pub errors: Vec<(PathBuf, String)>,
-    /// Directories not descended into, with the reason (`node_modules/` or `vendor/` below a
-    /// root).
+    /// Directories not descended into, with the reason (`node_modules/`, `vendor/`, `_vendor/`,
+    /// `vendored/` or `third_party/` below a root).
     pub skipped: Vec<(PathBuf, String)>,
 }
 
 /// Directories of installed or vendored dependencies: third-party code whose findings the
-/// repository's owners cannot act on (Django ships jQuery under `static/admin/js/vendor/`),
+/// repository's owners cannot act on (Django ships jQuery under `static/admin/js/vendor/`, pip
+/// its dependencies under `pip/_vendor/`, Chromium-style trees keep them in `third_party/`),
 /// skipped unless a path inside one is given as a root.
-const DEPENDENCY_DIRS: &[&str] = &["node_modules", "vendor"];
+const DEPENDENCY_DIRS: &[&str] = &[
+    "node_modules",
+    "vendor",
+    "_vendor",
+    "vendored",
+    "third_party",
+];
 
 /// Walks every path and hands each file to `on_file` as soon as it is found, from the walk's
 /// threads: the scan starts while directories are still being listed (the walk of a Django

@@ -73,6 +73,31 @@ fn vendored_code_is_skipped_on_a_walk_but_scanned_when_named() {
 }
 
 #[test]
+fn vendored_trees_under_their_other_names_are_skipped_too() {
+    let dir = tempfile::tempdir().unwrap();
+    for vendored in [
+        "pip/_vendor/lib.js",
+        "app/vendored/lib.js",
+        "third_party/lib/x.js",
+    ] {
+        write(&dir.path().join(vendored), INSECURE);
+    }
+    // Names that only contain the words are the project's own code.
+    write(&dir.path().join("third_party_api/app.js"), INSECURE);
+    let walked = scan(vec![dir.path().to_path_buf()]);
+    assert_eq!(walked.findings.len(), 1, "{:?}", walked.findings);
+    assert!(walked.findings[0].path.ends_with("third_party_api/app.js"));
+    for skipped in ["pip/_vendor", "app/vendored", "third_party"] {
+        assert!(
+            walked.skipped.iter().any(|s| s.path.ends_with(skipped)),
+            "{skipped} not skipped: {:?}",
+            walked.skipped
+        );
+    }
+    assert_eq!(scan(vec![dir.path().join("pip/_vendor")]).findings.len(), 1);
+}
+
+#[test]
 fn minified_bundles_are_skipped_unless_named() {
     let dir = tempfile::tempdir().unwrap();
     let bundle = dir.path().join("dist/app.min.js");
