@@ -335,6 +335,36 @@ impl Node {
         Some(node)
     }
 
+    /// Every node at the path `keys` below this one: a list on the way, or at the end, fans
+    /// out to each of its elements (`listener.protocol` of every listener block), and a `*`
+    /// key to every entry of a map (listeners keyed by name).
+    pub fn all_at<K: AsRef<str>>(&self, keys: impl IntoIterator<Item = K>) -> Vec<&Node> {
+        let mut current = vec![self];
+        for key in keys {
+            current = current
+                .into_iter()
+                .flat_map(Node::elements)
+                .flat_map(|n| n.children(key.as_ref()))
+                .collect();
+        }
+        current.into_iter().flat_map(Node::elements).collect()
+    }
+
+    fn children(&self, key: &str) -> Vec<&Node> {
+        match (&self.kind, key) {
+            (NodeKind::Map(entries), "*") => entries.iter().map(|(_, n)| n).collect(),
+            _ => self.get(key).into_iter().collect(),
+        }
+    }
+
+    /// A list's elements, or the node itself.
+    pub fn elements(&self) -> Vec<&Node> {
+        match &self.kind {
+            NodeKind::List(items) => items.iter().collect(),
+            _ => vec![self],
+        }
+    }
+
     pub fn scalar(&self) -> Option<&Value> {
         match &self.kind {
             NodeKind::Scalar(v) => Some(v),

@@ -49,32 +49,9 @@ fn unit_resources<'a>(ctx: &'a CheckCtx) -> impl Iterator<Item = &'a Resource> {
     ctx.unit.iter().flat_map(|f| f.facts.resources.iter())
 }
 
-/// Every node at a dotted path; lists fan out at every step.
-fn lookup_all<'n>(node: &'n Node, path: &str) -> Vec<&'n Node> {
-    let mut current = vec![node];
-    for key in path.split('.') {
-        let mut next = Vec::new();
-        for n in current {
-            for n in flatten(n) {
-                if let Some(child) = n.get(key) {
-                    next.push(child);
-                }
-            }
-        }
-        current = next;
-    }
-    current.into_iter().flat_map(flatten).collect()
-}
-
-fn flatten(node: &Node) -> Vec<&Node> {
-    match &node.kind {
-        NodeKind::List(items) => items.iter().collect(),
-        _ => vec![node],
-    }
-}
-
 fn scalar_at<'n>(r: &'n Resource, path: &str) -> Option<&'n Value> {
-    lookup_all(&r.body, path)
+    r.body
+        .all_at(path.split('.'))
         .into_iter()
         .find_map(|n| n.scalar())
 }
@@ -138,13 +115,13 @@ const SSE_ALGORITHMS: &[&str] = &["aes256", "aws:kms", "aws:kms:dsse"];
 /// here (a variable); a literal other algorithm, or none, encrypts nothing. A configuration
 /// whose defaults cannot be read (a `dynamic` block) is given the benefit of the doubt.
 fn encrypts(cfg: &Node) -> bool {
-    let defaults = lookup_all(cfg, "rule.apply_server_side_encryption_by_default");
+    let defaults = cfg.all_at("rule.apply_server_side_encryption_by_default".split('.'));
     if defaults.is_empty() {
         return true;
     }
     defaults
         .into_iter()
-        .flat_map(flatten)
+        .flat_map(Node::elements)
         .any(|d| match d.get("sse_algorithm") {
             None => false,
             Some(alg) => match alg.scalar().and_then(canonical) {
@@ -157,7 +134,9 @@ fn encrypts(cfg: &Node) -> bool {
 fn s3_bucket_without_encryption(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
     for bucket in file_resources(ctx, &["aws_s3_bucket"]) {
-        let inline = lookup_all(&bucket.body, "server_side_encryption_configuration");
+        let inline = bucket
+            .body
+            .all_at("server_side_encryption_configuration".split('.'));
         if inline.iter().any(|cfg| encrypts(cfg)) {
             continue;
         }
@@ -224,7 +203,8 @@ fn is_log_bucket(ctx: &CheckCtx, bucket: &Resource) -> bool {
             && acl_is_log(r)
             && scalar_at(r, "bucket").and_then(|b| names_bucket(b, bucket)) == Some(true))
             || targets.iter().any(|t| {
-                lookup_all(&r.body, t)
+                r.body
+                    .all_at(t.split('.'))
                     .iter()
                     .any(|n| n.scalar().and_then(|v| names_bucket(v, bucket)) == Some(true))
             })
@@ -261,7 +241,7 @@ fn s3_encryption_provider_key(ctx: &CheckCtx) -> Vec<Hit> {
         if owner.iter().any(|b| is_log_bucket(ctx, b)) {
             continue;
         }
-        for default in lookup_all(&r.body, &default_path) {
+        for default in r.body.all_at(default_path.split('.')) {
             let Some(alg) = default.get("sse_algorithm") else {
                 continue;
             };
@@ -326,7 +306,7 @@ fn parameter_group_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
                 continue;
             };
         let mut found = None;
-        for p in lookup_all(&r.body, "parameter") {
+        for p in r.body.all_at("parameter".split('.')) {
             let name = p.get("name").and_then(Node::scalar).and_then(canonical);
             if name.as_deref() != Some(param) {
                 continue;
@@ -430,7 +410,7 @@ fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
     for r in file_resources(ctx, &kinds) {
         let found = blocks
             .iter()
-            .flat_map(|b| lookup_all(&r.body, b))
+            .flat_map(|b| r.body.all_at(b.split('.')))
             .find(|item| {
                 let name = item
                     .get("name")
@@ -468,7 +448,7 @@ fn json_attribute(ctx: &CheckCtx) -> Vec<Hit> {
     let bad: Vec<String> = params.bad.iter().filter_map(canonical_toml).collect();
     let mut hits = Vec::new();
     for r in file_resources(ctx, &kinds) {
-        for node in attrs.iter().flat_map(|a| lookup_all(&r.body, a)) {
+        for node in attrs.iter().flat_map(|a| r.body.all_at(a.split('.'))) {
             let Some(doc) = node.scalar().and_then(json_document) else {
                 continue;
             };
@@ -540,7 +520,7 @@ fn from_json(j: &serde_json::Value, depth: usize) -> Value {
 fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
     for r in file_resources(ctx, &["aws_lb_listener", "aws_alb_listener"]) {
-        let has = |p: &str| !lookup_all(&r.body, p).is_empty();
+        let has = |p: &str| !r.body.all_at(p.split('.')).is_empty();
         if has("protocol")
             || has("certificate_arn")
             || holds_str(r, "default_action.redirect.protocol", "https")
@@ -577,7 +557,8 @@ fn listener_default_http(ctx: &CheckCtx) -> Vec<Hit> {
 }
 
 fn holds_str(r: &Resource, path: &str, want: &str) -> bool {
-    lookup_all(&r.body, path)
+    r.body
+        .all_at(path.split('.'))
         .iter()
         .any(|n| n.scalar().and_then(canonical).as_deref() == Some(want))
 }

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::{Check, RegexParam};
 use crate::facts::{Node, NodeKind, Resource, Span, Value};
 use crate::lint::catalog::AttrPath;
+use crate::lint::matching::possible_values;
 use crate::lint::predicates::{host_of, is_loopback};
 use crate::lint::{glob, value_matches, CheckCtx, Hit};
 
@@ -24,9 +25,6 @@ pub const CHECKS: &[Check] = &[
         cfn_db_instance_parameter_group_without_tls,
     ),
 ];
-
-/// Deepest `Fn::If` nesting followed.
-const MAX_BRANCH_DEPTH: usize = 16;
 
 /// The resource types a check looks at.
 #[derive(Deserialize)]
@@ -107,62 +105,6 @@ fn resources<'a>(ctx: &'a CheckCtx, types: &[String]) -> impl Iterator<Item = &'
         .filter(move |r| types.iter().any(|t| glob::matches(t, &r.kind)))
 }
 
-/// Every node at `path` under `node`; a list on the way, or at the end, fans out to each
-/// element.
-fn find_all<'a>(node: &'a Node, path: &[String]) -> Vec<&'a Node> {
-    let mut current = vec![node];
-    for key in path {
-        let mut next = Vec::new();
-        for n in current {
-            match &n.kind {
-                NodeKind::List(items) => next.extend(items.iter().filter_map(|i| i.get(key))),
-                _ => next.extend(n.get(key)),
-            }
-        }
-        current = next;
-    }
-    current
-        .into_iter()
-        .flat_map(|n| match &n.kind {
-            NodeKind::List(items) => items.iter().collect(),
-            _ => vec![n],
-        })
-        .collect()
-}
-
-/// The values a property can take: `Fn::If` gives both branches.
-fn branches(node: &Node) -> Vec<&Node> {
-    let mut out = Vec::new();
-    let mut stack = vec![(node, 0)];
-    while let Some((n, depth)) = stack.pop() {
-        match n.get("Fn::If") {
-            Some(Node {
-                kind: NodeKind::List(items),
-                ..
-            }) if items.len() == 3 && depth < MAX_BRANCH_DEPTH && n.kind_len() == 1 => {
-                stack.push((&items[2], depth + 1));
-                stack.push((&items[1], depth + 1));
-            }
-            _ => out.push(n),
-        }
-    }
-    out
-}
-
-trait KindLen {
-    fn kind_len(&self) -> usize;
-}
-
-impl KindLen for Node {
-    fn kind_len(&self) -> usize {
-        match &self.kind {
-            NodeKind::Map(e) => e.len(),
-            NodeKind::List(i) => i.len(),
-            NodeKind::Scalar(_) => 1,
-        }
-    }
-}
-
 /// CloudFormation takes `"true"`/`"false"` strings for booleans; compare them as booleans.
 fn normalized(v: &Value) -> Value {
     match v {
@@ -215,14 +157,13 @@ fn cfn_s3_encryption(ctx: &CheckCtx) -> Vec<Hit> {
         let path = [
             "ServerSideEncryptionConfiguration",
             "ServerSideEncryptionByDefault",
-        ]
-        .map(String::from);
-        for default in find_all(enc, &path) {
+        ];
+        for default in enc.all_at(path) {
             let key = default.get("KMSMasterKeyID");
             let Some(alg) = default.get("SSEAlgorithm") else {
                 continue;
             };
-            for a in branches(alg) {
+            for a in possible_values(alg) {
                 let Some(name) = str_of(a) else { continue };
                 let hit = match name {
                     "AES256" => Some(Hit::at(a.span)),
@@ -334,7 +275,7 @@ fn cfn_kms_rotation(ctx: &CheckCtx) -> Vec<Hit> {
                 "the KMS key does not set EnableKeyRotation (rotation is off by default)",
             )),
             Some(rot) => {
-                let off = branches(rot)
+                let off = possible_values(rot)
                     .into_iter()
                     .find(|b| b.scalar().map(normalized) == Some(Value::Bool(false)));
                 if let Some(b) = off {
@@ -364,11 +305,11 @@ fn cfn_http_listener(ctx: &CheckCtx) -> Vec<Hit> {
         let Some(proto) = l.body.get("Protocol") else {
             continue;
         };
-        let http = branches(proto)
+        let http = possible_values(proto)
             .into_iter()
             .find(|b| str_of(b).is_some_and(|s| s.eq_ignore_ascii_case("HTTP")));
         let Some(http) = http else { continue };
-        let actions = find_all(&l.body, &["DefaultActions".to_string()]);
+        let actions = l.body.all_at(["DefaultActions"]);
         let harmless = |a: &&Node| {
             let ty = a.get("Type").and_then(str_of).unwrap_or("");
             ty == "fixed-response"
@@ -395,13 +336,13 @@ fn cfn_name_value(ctx: &CheckCtx) -> Vec<Hit> {
     let names = &params.names.0;
     let mut hits = Vec::new();
     for r in resources(ctx, &params.types) {
-        let found = find_all(&r.body, list).into_iter().find_map(|item| {
+        let found = r.body.all_at(list).into_iter().find_map(|item| {
             let name = item.get(name_key).and_then(str_of)?;
             if !names.is_match(name) {
                 return None;
             }
             let value = item.get(value_key)?;
-            branches(value).into_iter().find(|b| {
+            possible_values(value).into_iter().find(|b| {
                 b.scalar().is_some_and(|v| {
                     let v = normalized(v);
                     let text = v.as_text().unwrap_or("").to_string();
@@ -432,16 +373,13 @@ fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
     let mut hits = Vec::new();
     for r in resources(ctx, types) {
         // A `tls` entry without hosts covers every host (the controller's default certificate).
-        let entries = find_all(&r.body, &["spec", "tls"].map(String::from));
-        if entries
-            .iter()
-            .any(|e| find_all(e, &["hosts".to_string()]).is_empty())
-        {
+        let entries = r.body.all_at(["spec", "tls"]);
+        if entries.iter().any(|e| e.all_at(["hosts"]).is_empty()) {
             continue;
         }
         let covered: Vec<String> = entries
             .iter()
-            .flat_map(|e| find_all(e, &["hosts".to_string()]))
+            .flat_map(|e| e.all_at(["hosts"]))
             .filter_map(|h| str_of(h).map(str::to_ascii_lowercase))
             .collect();
         let is_covered = |host: &str| {
@@ -453,7 +391,7 @@ fn k8s_ingress_without_tls(ctx: &CheckCtx) -> Vec<Hit> {
                     })
             })
         };
-        let rules = find_all(&r.body, &["spec", "rules", "host"].map(String::from));
+        let rules = r.body.all_at(["spec", "rules", "host"]);
         let public = rules
             .into_iter()
             .find(|h| str_of(h).is_some_and(|s| public_host(s, internal) && !is_covered(s)));
@@ -480,7 +418,7 @@ fn istio_gateway_http(ctx: &CheckCtx) -> Vec<Hit> {
     } = ctx.params();
     let mut hits = Vec::new();
     for r in resources(ctx, types) {
-        for server in find_all(&r.body, &["spec", "servers"].map(String::from)) {
+        for server in r.body.all_at(["spec", "servers"]) {
             let Some(proto) = server.path("port.protocol") else {
                 continue;
             };
@@ -493,14 +431,12 @@ fn istio_gateway_http(ctx: &CheckCtx) -> Vec<Hit> {
             if !plain || redirects {
                 continue;
             }
-            let public = find_all(server, &["hosts".to_string()])
-                .into_iter()
-                .any(|h| {
-                    str_of(h).is_some_and(|s| {
-                        let host = s.rsplit('/').next().unwrap_or(s);
-                        public_host(host, internal)
-                    })
-                });
+            let public = server.all_at(["hosts"]).into_iter().any(|h| {
+                str_of(h).is_some_and(|s| {
+                    let host = s.rsplit('/').next().unwrap_or(s);
+                    public_host(host, internal)
+                })
+            });
             if public {
                 hits.push(Hit::at(proto.span));
             }

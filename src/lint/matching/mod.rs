@@ -11,6 +11,7 @@ mod env;
 pub mod resource;
 mod value;
 
+pub use resource::possible_values;
 pub use value::{canonical, canonical_toml, value_matches};
 
 use super::catalog::Pattern;

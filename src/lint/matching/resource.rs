@@ -100,7 +100,7 @@ fn unit_resources(unit: &[Lowered]) -> impl Iterator<Item = &Resource> {
 fn test(p: &Pattern, r: &Resource, src: &str) -> Option<Hit> {
     let mut present = false;
     for path in &p.attr.0 {
-        for node in nodes_at(&r.body, path) {
+        for node in r.body.all_at(&path.0) {
             present = true;
             let Some(t) = &p.is else {
                 return Some(Hit::at(node.span));
@@ -128,7 +128,7 @@ enum Quantifier {
 
 fn condition(c: &Condition, r: &Resource, q: Quantifier) -> bool {
     let Some(path) = &c.attr else { return false };
-    let nodes = nodes_at(&r.body, path);
+    let nodes = r.body.all_at(&path.0);
     if nodes.is_empty() {
         return value_matches(Some(&c.is), None, "");
     }
@@ -147,36 +147,8 @@ fn passes(t: &crate::lint::catalog::ValueTest, node: &Node) -> bool {
     value_matches(Some(t), Some(value), text)
 }
 
-/// Every node at `path`; a list on the way, or at the end, fans out to each element, and a
-/// `*` key to every entry of a map.
-fn nodes_at<'n>(node: &'n Node, path: &AttrPath) -> Vec<&'n Node> {
-    let mut current = vec![node];
-    for key in &path.0 {
-        current = current
-            .into_iter()
-            .flat_map(elements)
-            .flat_map(|n| children(n, key))
-            .collect();
-    }
-    current.into_iter().flat_map(elements).collect()
-}
-
-fn children<'n>(node: &'n Node, key: &str) -> Vec<&'n Node> {
-    match (&node.kind, key) {
-        (NodeKind::Map(entries), "*") => entries.iter().map(|(_, n)| n).collect(),
-        _ => node.get(key).into_iter().collect(),
-    }
-}
-
-fn elements(node: &Node) -> Vec<&Node> {
-    match &node.kind {
-        NodeKind::List(items) => items.iter().collect(),
-        _ => vec![node],
-    }
-}
-
 /// The values a property can take: CloudFormation's `Fn::If` gives both branches.
-fn possible_values(node: &Node) -> Vec<&Node> {
+pub fn possible_values(node: &Node) -> Vec<&Node> {
     let mut out = Vec::new();
     let mut stack = vec![(node, 0)];
     while let Some((n, depth)) = stack.pop() {
@@ -201,10 +173,10 @@ fn missing_at(r: &Resource, path: &AttrPath, src: &str) -> Span {
     let mut node = &r.body;
     let mut deepest: Option<&Node> = None;
     for key in &path.0 {
-        let Some(child) = elements(node).into_iter().find_map(|n| n.get(key)) else {
+        let Some(child) = node.elements().into_iter().find_map(|n| n.get(key)) else {
             break;
         };
-        let Some(first) = elements(child).into_iter().next() else {
+        let Some(first) = child.elements().into_iter().next() else {
             break;
         };
         if !matches!(first.kind, NodeKind::Map(_)) {
