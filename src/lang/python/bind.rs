@@ -15,7 +15,11 @@ impl<'t> Lowerer<'t> {
                 "function_definition" | "lambda" => {
                     if let Some(name) = node.child_by_field_name("name") {
                         let name = self.text(name);
-                        self.define(scope, name, Binding::Other);
+                        let binding = match node.kind() {
+                            "function_definition" => Binding::Function(node),
+                            _ => Binding::Other,
+                        };
+                        self.define(scope, name, binding);
                     }
                     inner = self.open_scope(node, ScopeKind::Function, scope);
                     if self.scopes.kind(scope) == ScopeKind::Class {
@@ -46,6 +50,13 @@ impl<'t> Lowerer<'t> {
                     if let Some(name) = node.child_by_field_name("name") {
                         let name = self.text(name);
                         self.define(scope, name, Binding::Class(inner));
+                        self.class_names.insert(inner, name);
+                    }
+                    if let Some(bases) = node.child_by_field_name("superclasses") {
+                        for base in bases.named_children() {
+                            let last = base.child_by_field_name("attribute").unwrap_or(base);
+                            self.base_names.push(self.text(last));
+                        }
                     }
                 }
                 "import_statement" => self.bind_import(node, scope),
@@ -56,17 +67,22 @@ impl<'t> Lowerer<'t> {
                         .child_by_field_name("left")
                         .or_else(|| node.child_by_field_name("name"));
                     if let Some(target) = target {
-                        self.scopes.define_all(
-                            scope,
-                            identifiers_in(target, self.src),
-                            Binding::Other,
-                        );
+                        self.define_unknown_names(scope, identifiers_in(target, self.src));
                         if target.kind() == "attribute" {
                             self.bind_self_attribute(target, None, scope);
                         }
                     }
                 }
-                "global_statement" | "nonlocal_statement" => {
+                "global_statement" => {
+                    // Later assignments in this function bind the module's names.
+                    let names: Vec<&'t str> = node
+                        .named_children()
+                        .filter(|n| n.kind() == "identifier")
+                        .map(|n| self.text(n))
+                        .collect();
+                    self.globals.entry(scope).or_default().extend(names);
+                }
+                "nonlocal_statement" => {
                     self.scopes
                         .define_all(0, identifiers_in(node, self.src), Binding::Other);
                 }
@@ -103,8 +119,7 @@ impl<'t> Lowerer<'t> {
             ("identifier", None) => {}
             ("attribute", _) => self.bind_self_attribute(left, right, scope),
             _ => {
-                self.scopes
-                    .define_all(scope, identifiers_in(left, self.src), Binding::Other);
+                self.define_unknown_names(scope, identifiers_in(left, self.src));
             }
         }
         // `a = b = value`: every target gets the value.
@@ -162,7 +177,7 @@ impl<'t> Lowerer<'t> {
                             let binding = Binding::Param {
                                 function,
                                 index: position,
-                                default,
+                                default: Some(default),
                             };
                             self.define(scope, self.text(name), binding);
                         }
@@ -176,6 +191,23 @@ impl<'t> Lowerer<'t> {
                     continue;
                 }
                 "positional_separator" | "comment" => continue,
+                "identifier" | "typed_parameter" => {
+                    let name = match param.kind() {
+                        "identifier" => Some(param),
+                        _ => param.named_child(0).filter(|n| n.kind() == "identifier"),
+                    };
+                    match name {
+                        Some(name) => {
+                            let binding = Binding::Param {
+                                function,
+                                index: position,
+                                default: None,
+                            };
+                            self.define(scope, self.text(name), binding);
+                        }
+                        None => self.define_unknown(scope, Some(param)),
+                    }
+                }
                 _ => self.define_unknown(scope, Some(param)),
             }
             index = index.map(|i| i + 1);
@@ -186,7 +218,7 @@ impl<'t> Lowerer<'t> {
     pub(super) fn define_unknown(&mut self, scope: ScopeId, pattern: Option<Node<'t>>) {
         if let Some(p) = pattern {
             let names = identifiers_in(p, self.src);
-            self.scopes.define_all(scope, names, Binding::Other);
+            self.define_unknown_names(scope, names);
         }
     }
 

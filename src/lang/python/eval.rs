@@ -42,7 +42,7 @@ impl<'t> Lowerer<'t> {
                     self.evaluation.leave();
                     v
                 }
-                None => Value::Unknown,
+                None => self.agreed_assignments(name, defining, depth),
             };
         }
         match bindings[0].clone() {
@@ -68,12 +68,86 @@ impl<'t> Lowerer<'t> {
                 v
             }
             Binding::Class(_) => Value::Name(name.to_string()),
-            Binding::Other => Value::Unknown,
+            Binding::Function(_) | Binding::Other => Value::Unknown,
         }
     }
 
-    /// A defaulted parameter's value inside its function: the default, when no call site in
-    /// the file may pass anything else for it (a call passing the same constant is fine). A
+    /// A name assigned more than once (a placeholder `None` at module level, then a value set
+    /// through `global`): the constant every assignment but the `None`s agrees on, else
+    /// unknown.
+    fn agreed_assignments(&mut self, name: &str, defining: ScopeId, depth: usize) -> Value {
+        let Some(bindings) = self.scopes.get(defining, name).cloned() else {
+            return Value::Unknown;
+        };
+        let mut agreed = None;
+        for (i, binding) in bindings.iter().enumerate() {
+            let Binding::Assign(node) = binding else {
+                return Value::Unknown;
+            };
+            if !self.evaluation.enter((defining, format!("{name}#{i}"))) {
+                return Value::Unknown;
+            }
+            let v = self.eval(*node, defining, depth + 1);
+            self.evaluation.leave();
+            match (&agreed, v) {
+                (_, Value::Null) => {}
+                (_, v) if !is_constant(&v) => return Value::Unknown,
+                (None, v) => agreed = Some(v),
+                (Some(a), v) if *a != v => return Value::Unknown,
+                _ => {}
+            }
+        }
+        agreed.unwrap_or(Value::Unknown)
+    }
+
+    /// What a call of a helper defined in this file returns: the constant (or qualified name)
+    /// every `return` of its body agrees on. Generators, decorated helpers and helpers with a
+    /// bare `return` are unknown.
+    pub(super) fn helper_return(&mut self, function: Node<'t>, depth: usize) -> Option<Value> {
+        if function
+            .parent()
+            .is_some_and(|p| p.kind() == "decorated_definition")
+        {
+            return None;
+        }
+        let scope = *self.opened.get(&function.id())?;
+        let body = function.child_by_field_name("body")?;
+        let mut returns = Vec::new();
+        let mut stack = vec![body];
+        while let Some(node) = stack.pop() {
+            match node.kind() {
+                "function_definition" | "lambda" | "class_definition" => continue,
+                "yield" => return None,
+                "return_statement" => returns.push(node.named_child(0)?),
+                _ => stack.extend(node.named_children()),
+            }
+        }
+        if !self.evaluation.enter((scope, "return".to_string())) {
+            return None;
+        }
+        let mut agreed = None;
+        for value in returns {
+            let v = self.eval(value, scope, depth + 1);
+            match &agreed {
+                _ if !is_known(&v) => {
+                    agreed = None;
+                    break;
+                }
+                None => agreed = Some(v),
+                Some(a) if *a != v => {
+                    agreed = None;
+                    break;
+                }
+                Some(_) => {}
+            }
+        }
+        self.evaluation.leave();
+        agreed
+    }
+
+    /// A parameter's value inside its function: the constant every call site in the file
+    /// passes for it, or its default where a site passes nothing (a site passing the same
+    /// constant is fine). A parameter without a default needs at least one call site. A
     /// decorated function (a route, a fixture) is called by something that may pass it, and a
     /// call through `*args` or `**kwargs` may pass anything: unknown.
     fn parameter_value(
@@ -82,7 +156,7 @@ impl<'t> Lowerer<'t> {
         scope: ScopeId,
         function: Node<'t>,
         index: Option<usize>,
-        default: Node<'t>,
+        default: Option<Node<'t>>,
         depth: usize,
     ) -> Value {
         if function
@@ -92,10 +166,16 @@ impl<'t> Lowerer<'t> {
             return Value::Unknown;
         }
         let outer = self.scopes.parent(scope).unwrap_or(0);
-        let value = self.eval(default, outer, depth + 1);
-        if !is_constant(&value) {
-            return Value::Unknown;
-        }
+        let default = match default {
+            Some(node) => {
+                let value = self.eval(node, outer, depth + 1);
+                if !is_constant(&value) {
+                    return Value::Unknown;
+                }
+                Some(value)
+            }
+            None => None,
+        };
         let Some(fname) = function.child_by_field_name("name").map(|n| self.text(n)) else {
             return Value::Unknown;
         };
@@ -108,6 +188,7 @@ impl<'t> Lowerer<'t> {
         } else {
             index
         };
+        let mut agreed = default;
         let sites = self.calls.get(fname).cloned().unwrap_or_default();
         for (call, call_scope) in sites {
             let Some(list) = call.child_by_field_name("arguments") else {
@@ -117,6 +198,7 @@ impl<'t> Lowerer<'t> {
                 return Value::Unknown;
             }
             let mut position = 0;
+            let mut passed_here = None;
             for arg in list.named_children() {
                 let passed = match arg.kind() {
                     "list_splat" | "dictionary_splat" => return Value::Unknown,
@@ -133,14 +215,57 @@ impl<'t> Lowerer<'t> {
                         (Some(position - 1) == index).then_some(arg)
                     }
                 };
-                if let Some(passed) = passed {
-                    if self.eval(passed, call_scope, depth + 1) != value {
-                        return Value::Unknown;
-                    }
+                if passed.is_some() {
+                    passed_here = passed;
                 }
             }
+            let Some(passed) = passed_here else {
+                if agreed.is_none() {
+                    // Neither passed nor defaulted: not a call of this function.
+                    return Value::Unknown;
+                }
+                continue;
+            };
+            let value = self.eval(passed, call_scope, depth + 1);
+            if !is_known(&value) {
+                return Value::Unknown;
+            }
+            match &agreed {
+                Some(v) if *v != value => return Value::Unknown,
+                Some(_) => {}
+                None => agreed = Some(value),
+            }
         }
-        value
+        agreed.unwrap_or(Value::Unknown)
+    }
+
+    /// `self.mode` in a method where the class body assigns `mode = ...` once, no method
+    /// assigns `self.mode` and no class of the file derives from this one (and may override
+    /// it).
+    fn class_attribute_through_self(
+        &mut self,
+        attr: &str,
+        scope: ScopeId,
+        depth: usize,
+    ) -> Option<Value> {
+        let class = self.enclosing_self_class(scope)?;
+        if self.scopes.get(class, &format!("self.{attr}")).is_some() {
+            return None;
+        }
+        let name = self.class_names.get(&class)?;
+        if self.base_names.contains(name) {
+            return None;
+        }
+        let value = match self.scopes.get(class, attr).map(Vec::as_slice) {
+            Some([Binding::Assign(v)]) => *v,
+            _ => return None,
+        };
+        if !self.evaluation.enter((class, attr.to_string())) {
+            return None;
+        }
+        let v = self.eval(value, class, depth + 1);
+        self.evaluation.leave();
+        Some(v)
     }
 
     /// `Config.VERIFY` where `class Config: VERIFY = False` assigns it once.
@@ -302,6 +427,11 @@ impl<'t> Lowerer<'t> {
                 }
             }
         }
+        if self.text(object) == "self" {
+            if let Some(v) = self.class_attribute_through_self(attr, scope, depth) {
+                return v;
+            }
+        }
         if let Some(v) = self.class_constant(object, attr, scope, depth) {
             return v;
         }
@@ -309,6 +439,32 @@ impl<'t> Lowerer<'t> {
             Value::Name(base) => Value::Name(format!("{base}.{attr}")),
             Value::Call(c) => Value::Name(format!("{}().{attr}", c.callee)),
             _ => Value::Name(format!("?{}.{attr}", compact(self.text(object)))),
+        }
+    }
+
+    /// The function a call's callee names, when it is defined in this file: `helper(...)`, or
+    /// `self.helper(...)` in a method of the class defining it (no class of the file deriving
+    /// from it).
+    fn called_helper(&self, function: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
+        let bindings = match function.kind() {
+            "identifier" => self.lookup(self.text(function), scope)?.1,
+            "attribute" => {
+                let [object, attr] = fields(function, ["object", "attribute"])?;
+                if self.text(object) != "self" {
+                    return None;
+                }
+                let class = self.enclosing_self_class(scope)?;
+                if self.base_names.contains(self.class_names.get(&class)?) {
+                    // A subclass may override the method.
+                    return None;
+                }
+                self.scopes.get(class, self.text(attr))?.as_slice()
+            }
+            _ => return None,
+        };
+        match bindings {
+            [Binding::Function(def)] => Some(*def),
+            _ => None,
         }
     }
 
@@ -354,6 +510,12 @@ impl<'t> Lowerer<'t> {
                     }
                 }
             }
+        }
+        if let Some(v) = self
+            .called_helper(function, scope)
+            .and_then(|def| self.helper_return(def, depth))
+        {
+            return v;
         }
         let callee = self.qualified(function, scope, depth + 1);
         // Only the callees matched below look at the first argument; cloning it for every call
@@ -550,6 +712,12 @@ impl<'t> Lowerer<'t> {
             out.finish()
         }
     }
+}
+
+/// A constant, or a name qualified through an import (`AES.MODE_ECB`): a value that means the
+/// same wherever it flows.
+fn is_known(v: &Value) -> bool {
+    is_constant(v) || matches!(v, Value::Name(n) if !n.starts_with('?'))
 }
 
 /// The binding of a module-level name assigned more than once that reaches a use at byte

@@ -62,13 +62,15 @@ enum Binding<'t> {
     With(Node<'t>),
     /// `class Name: ...`, with the scope of its body (for class-level constants).
     Class(ScopeId),
-    /// A parameter with a default value: `function` (its `function_definition`), the
-    /// parameter's positional `index` (None for keyword-only) and the `default` expression.
+    /// A parameter: `function` (its `function_definition`), the parameter's positional
+    /// `index` (None for keyword-only) and its `default` expression, if it has one.
     Param {
         function: Node<'t>,
         index: Option<usize>,
-        default: Node<'t>,
+        default: Option<Node<'t>>,
     },
+    /// `def name(...)`: the `function_definition` (what a helper returns).
+    Function(Node<'t>),
     /// A parameter, loop variable or anything else not statically known.
     Other,
 }
@@ -100,6 +102,13 @@ struct Lowerer<'t> {
     /// Every call in the file by the last segment of its callee (`f(...)`, `x.f(...)`), with
     /// the scope it is in: what the call sites of a function pass for a defaulted parameter.
     calls: HashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
+    /// Names a function declares `global`, by function scope: assignments to them there bind
+    /// the module's name.
+    globals: HashMap<ScopeId, Vec<&'t str>>,
+    /// Every class's name, by its scope, and the names classes of this file derive from: a
+    /// class attribute read through `self` may be overridden in a subclass.
+    class_names: HashMap<ScopeId, &'t str>,
+    base_names: Vec<&'t str>,
 }
 
 impl<'t> Lowerer<'t> {
@@ -112,6 +121,9 @@ impl<'t> Lowerer<'t> {
             evaluation: Evaluation::default(),
             arg_context: HashMap::new(),
             calls: HashMap::new(),
+            globals: HashMap::new(),
+            class_names: HashMap::new(),
+            base_names: Vec::new(),
         }
     }
 
@@ -120,7 +132,25 @@ impl<'t> Lowerer<'t> {
     }
 
     fn define(&mut self, scope: ScopeId, name: &str, binding: Binding<'t>) {
+        let scope = self.binding_scope(scope, name);
         self.scopes.define(scope, name, binding);
+    }
+
+    /// Binds every name in `names` in `scope` (or the module, for a `global` name) to what is
+    /// not known statically.
+    fn define_unknown_names(&mut self, scope: ScopeId, names: Vec<String>) {
+        for name in names {
+            self.define(scope, &name, Binding::Other);
+        }
+    }
+
+    /// The scope an assignment to `name` in `scope` binds: the module's, when the function
+    /// declared it `global`.
+    fn binding_scope(&self, scope: ScopeId, name: &str) -> ScopeId {
+        match self.globals.get(&scope) {
+            Some(names) if names.contains(&name) => 0,
+            _ => scope,
+        }
     }
 
     fn open_scope(&mut self, node: Node, kind: ScopeKind, parent: ScopeId) -> ScopeId {
