@@ -118,6 +118,17 @@ impl<'t> Lowerer<'t> {
             }
             ("identifier", None) => {}
             ("attribute", _) => self.bind_self_attribute(left, right, scope),
+            ("pattern_list" | "tuple_pattern", Some(right))
+                if matches!(right.kind(), "expression_list" | "tuple")
+                    && left.named_child_count() == right.named_child_count()
+                    && left.named_children().all(|n| n.kind() == "identifier") =>
+            {
+                // `key, iv = b"...", b"..."`: each name gets its own element.
+                for (name, value) in left.named_children().zip(right.named_children()) {
+                    let name = self.text(name);
+                    self.define(scope, name, Binding::Assign(value));
+                }
+            }
             _ => {
                 self.define_unknown_names(scope, identifiers_in(left, self.src));
             }

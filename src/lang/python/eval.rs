@@ -597,8 +597,28 @@ impl<'t> Lowerer<'t> {
         let Some([value, sub]) = fields(node, ["value", "subscript"]) else {
             return Value::Unknown;
         };
-        if sub.kind() != "slice" || node.children_by_field_name("subscript").count() != 1 {
+        if node.children_by_field_name("subscript").count() != 1 {
             return Value::Unknown;
+        }
+        if sub.kind() != "slice" {
+            // `conf["key"]`, `keys[0]`: an entry of a constant dict, list or tuple.
+            let index = self.eval(sub, scope, depth + 1);
+            return match (self.eval(value, scope, depth + 1), index) {
+                (Value::Map(entries), Value::Str(key)) => entries
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or(Value::Unknown),
+                (Value::List(items), Value::Int(i)) => {
+                    let i = if i < 0 { items.len() as i64 + i } else { i };
+                    usize::try_from(i)
+                        .ok()
+                        .and_then(|i| items.get(i).cloned())
+                        .unwrap_or(Value::Unknown)
+                }
+                _ => Value::Unknown,
+            };
         }
         // `[a:b]`: the bounds are the named children around the one `:`; a step is refused.
         let mut bounds = [None, None];
