@@ -156,6 +156,40 @@ pub fn agreed<'b, B, T: PartialEq + ?Sized>(
         .then_some(first)
 }
 
+/// A constant, or a name qualified through an import (`AES.MODE_ECB`): a value that means the
+/// same wherever it flows (what a parameter or a helper's return may carry).
+pub fn is_known(v: &Value) -> bool {
+    crate::lang::values::is_constant(v) || matches!(v, Value::Name(n) if !n.starts_with('?'))
+}
+
+/// What a parameter holds inside its function: the one known value that every call site in
+/// the file passes for it (`passed`: `None` where a site passes nothing, so the default
+/// applies). Unknown when a site passes something not known, when two disagree, when a site
+/// passes nothing and there is no default, or when nothing is known at all.
+pub fn agreed_argument(default: Option<Value>, passed: Vec<Option<Value>>) -> Value {
+    let mut agreed = default.clone();
+    for value in passed {
+        let value = match value {
+            Some(v) => v,
+            None => match &default {
+                Some(d) => d.clone(),
+                None => return Value::Unknown,
+            },
+        };
+        if !is_known(&value) || agreed.as_ref().is_some_and(|a| *a != value) {
+            return Value::Unknown;
+        }
+        agreed = Some(value);
+    }
+    agreed.unwrap_or(Value::Unknown)
+}
+
+/// What a helper returns: the one known value all its `returns` agree on.
+pub fn agreed_return(returns: Vec<Value>) -> Option<Value> {
+    let first = returns.first()?.clone();
+    (is_known(&first) && returns.iter().all(|v| *v == first)).then_some(first)
+}
+
 /// A name as evaluation knows it: the scope that binds it and its spelling.
 pub type Key = (ScopeId, String);
 

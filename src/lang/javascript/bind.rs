@@ -27,8 +27,9 @@ impl<'t> Lowerer<'t> {
                 "function_declaration" | "generator_function_declaration" => {
                     if let Some(name) = node.child_by_field_name("name") {
                         let name = self.text(name);
-                        self.define(scope, name, Binding::Other);
+                        self.define(scope, name, Binding::Function(node));
                     }
+                    self.own_this.insert(inner);
                     self.bind_params(node, inner);
                 }
                 "function_expression"
@@ -42,18 +43,36 @@ impl<'t> Lowerer<'t> {
                             self.define(inner, name, Binding::Other);
                         }
                     }
+                    match kind {
+                        "method_definition" => self.bind_method(node, scope, inner),
+                        "arrow_function" => {}
+                        _ => {
+                            self.own_this.insert(inner);
+                        }
+                    }
                     self.bind_params(node, inner);
                 }
-                "class_declaration" | "abstract_class_declaration" => {
-                    if let Some(name) = node.child_by_field_name("name") {
-                        let name = self.text(name);
-                        self.define(scope, name, Binding::Other);
-                    }
+                "field_definition" | "public_field_definition" => {
+                    self.bind_field(node, scope);
+                }
+                "class_declaration" | "abstract_class_declaration" | "class" => {
+                    self.bind_class(node, scope);
                 }
                 "variable_declarator" => self.bind_declarator(node, scope),
+                "call_expression" => {
+                    // Calls by plain name: `x.f(...)` calls some other `f`.
+                    let callee = node.child_by_field_name("function");
+                    if let Some(f) = callee.filter(|f| f.kind() == "identifier") {
+                        let name = self.text(f);
+                        self.calls.entry(name).or_default().push((node, scope));
+                    }
+                }
                 "import_statement" => self.bind_import(node, scope),
                 "assignment_expression" | "augmented_assignment_expression" => {
                     if let Some(left) = node.child_by_field_name("left") {
+                        if left.kind() == "member_expression" {
+                            self.bind_this_member(node, left, scope);
+                        }
                         if left.kind() == "identifier" {
                             if kind == "assignment_expression"
                                 && node
@@ -88,6 +107,14 @@ impl<'t> Lowerer<'t> {
             let children: Vec<_> = node.named_children().collect();
             for child in children.into_iter().rev() {
                 stack.push((child, inner));
+            }
+        }
+        // What a class binds may be overridden by a subclass in the file: not known.
+        for (name, body) in std::mem::take(&mut self.class_bodies) {
+            if self.base_names.contains(&name) {
+                if let Some(scope) = self.opened.get(&body) {
+                    self.overridden.insert(*scope);
+                }
             }
         }
         // A reassigned name is not a constant where it was declared. A name declared nowhere
@@ -127,13 +154,157 @@ impl<'t> Lowerer<'t> {
         }
     }
 
+    /// A class's name, and the names it extends (a subclass may override what it binds).
+    fn bind_class(&mut self, node: Node<'t>, scope: ScopeId) {
+        if let Some(name) = node.child_by_field_name("name") {
+            let name = self.text(name);
+            if node.kind() != "class" {
+                self.define(scope, name, Binding::Other);
+            }
+            if let Some(body) = node.child_by_field_name("body") {
+                self.class_bodies.push((name, body.id()));
+            }
+        }
+        let heritage = node.named_children().find(|c| c.kind() == "class_heritage");
+        if let Some(heritage) = heritage {
+            let mut stack = vec![heritage];
+            while let Some(n) = stack.pop() {
+                match n.kind() {
+                    "identifier" | "type_identifier" => self.base_names.push(self.text(n)),
+                    "member_expression" => {
+                        if let Some(p) = n.child_by_field_name("property") {
+                            self.base_names.push(self.text(p));
+                        }
+                    }
+                    "implements_clause" => {}
+                    _ => stack.extend(n.named_children()),
+                }
+            }
+        }
+    }
+
+    /// A method: its scope reads `this` as the class, and the class binds `this.name()`.
+    fn bind_method(&mut self, node: Node<'t>, class: ScopeId, inner: ScopeId) {
+        self.method_class.insert(inner, class);
+        if let Some(name) = node.child_by_field_name("name") {
+            let key = format!("this.{}()", self.text(name));
+            self.define(class, &key, Binding::Function(node));
+        }
+    }
+
+    /// `alg = "aes-256-gcm";` in a class body binds `this.alg`.
+    fn bind_field(&mut self, node: Node<'t>, class: ScopeId) {
+        let name = node
+            .child_by_field_name("property")
+            .or_else(|| node.child_by_field_name("name"));
+        if let Some(name) = name {
+            let key = format!("this.{}", self.text(name));
+            let binding = match node.child_by_field_name("value") {
+                Some(v) => Binding::Assign(v),
+                None => Binding::Other,
+            };
+            self.define(class, &key, binding);
+        }
+    }
+
+    /// `this.key = value` in a method (or an arrow inside one) binds `this.key` in the class.
+    fn bind_this_member(&mut self, node: Node<'t>, left: Node<'t>, scope: ScopeId) {
+        let Some([object, prop]) = fields(left, ["object", "property"]) else {
+            return;
+        };
+        if object.kind() != "this" {
+            return;
+        }
+        let Some(class) = self.this_class(scope) else {
+            return;
+        };
+        let key = format!("this.{}", self.text(prop));
+        let binding = match (node.kind(), node.child_by_field_name("right")) {
+            ("assignment_expression", Some(v)) => Binding::Assign(v),
+            _ => Binding::Other,
+        };
+        self.define(class, &key, binding);
+    }
+
+    /// The class body whose instance `this` is in `scope`: the method around it, through
+    /// arrows and blocks but not through a function with its own `this`; none when a subclass
+    /// in the file may override what the class binds.
+    pub(super) fn this_class(&self, scope: ScopeId) -> Option<ScopeId> {
+        let mut current = Some(scope);
+        while let Some(s) = current {
+            if let Some(class) = self.method_class.get(&s) {
+                return (!self.overridden.contains(class)).then_some(*class);
+            }
+            if self.own_this.contains(&s) {
+                return None;
+            }
+            current = self.scopes.parent(s);
+        }
+        None
+    }
+
     pub(super) fn bind_params(&mut self, node: Node<'t>, scope: ScopeId) {
         let params = node
             .child_by_field_name("parameters")
             .or_else(|| node.child_by_field_name("parameter"));
-        if let Some(params) = params {
+        let Some(params) = params else {
+            return;
+        };
+        let function = self.function_name(node);
+        if params.kind() != "formal_parameters" || function.is_none() {
             self.scopes
                 .define_all(scope, pattern_identifiers(params, self.src), Binding::Other);
+            return;
+        }
+        let mut index = 0;
+        for param in params.named_children() {
+            // TypeScript wraps each parameter: `required_parameter` / `optional_parameter`.
+            let (target, default) = match param.kind() {
+                "comment" | "decorator" => continue,
+                "identifier" => (param, None),
+                "assignment_pattern" => match param.child_by_field_name("left") {
+                    Some(left) => (left, param.child_by_field_name("right")),
+                    None => (param, None),
+                },
+                "required_parameter" | "optional_parameter" => {
+                    match param.child_by_field_name("pattern") {
+                        Some(p) => (p, param.child_by_field_name("value")),
+                        None => (param, None),
+                    }
+                }
+                _ => (param, None),
+            };
+            match (target.kind(), function) {
+                ("identifier", Some(function)) if param.kind() != "optional_parameter" => {
+                    let binding = Binding::Param {
+                        function,
+                        index,
+                        default,
+                    };
+                    self.define(scope, self.text(target), binding);
+                }
+                _ => {
+                    let names = pattern_identifiers(param, self.src);
+                    self.scopes.define_all(scope, names, Binding::Other);
+                }
+            }
+            index += 1;
+        }
+    }
+
+    /// The name a function is called by: its own, or the `const` it is assigned to. Methods
+    /// and anonymous callbacks (called by a framework) have none.
+    fn function_name(&self, node: Node<'t>) -> Option<&'t str> {
+        match node.kind() {
+            "function_declaration" => node.child_by_field_name("name").map(|n| self.text(n)),
+            "arrow_function" | "function_expression" | "function" => {
+                let declarator = node
+                    .parent()
+                    .filter(|p| p.kind() == "variable_declarator")?;
+                let name = declarator.child_by_field_name("name")?;
+                (name.kind() == "identifier").then(|| self.text(name))
+            }
+            _ => None,
         }
     }
 

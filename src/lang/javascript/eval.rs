@@ -11,7 +11,7 @@ use super::{
 };
 use crate::facts::{Arg, CallValue, Value};
 use crate::lang::flat::Node;
-use crate::lang::scope::{agreed, ScopeId};
+use crate::lang::scope::{agreed, agreed_argument, agreed_return, ScopeId};
 use crate::lang::tree::fields;
 use crate::lang::ts::text;
 use crate::lang::values::{
@@ -62,7 +62,21 @@ impl<'t> Lowerer<'t> {
         }
         let value = match binding.clone() {
             Binding::Import(q) => return Value::Name(q),
-            Binding::Other | Binding::Undeclared { .. } => return Value::Unknown,
+            Binding::Other | Binding::Function(_) | Binding::Undeclared { .. } => {
+                return Value::Unknown
+            }
+            Binding::Param {
+                function,
+                index,
+                default,
+            } => {
+                if !self.evaluation.enter(key.clone()) {
+                    return Value::Unknown;
+                }
+                let v = self.parameter_value(function, index, default, defining, depth);
+                self.evaluation.leave();
+                v
+            }
             Binding::Assign(node) | Binding::Member(node, _) => {
                 if !self.evaluation.enter(key.clone()) {
                     return Value::Unknown;
@@ -109,6 +123,11 @@ impl<'t> Lowerer<'t> {
                 let Some([object, prop]) = fields(node, ["object", "property"]) else {
                     return Value::Unknown;
                 };
+                if object.kind() == "this" {
+                    if let Some(v) = self.this_member(self.text(prop), scope, depth) {
+                        return v;
+                    }
+                }
                 let base = self.eval(object, scope, depth + 1);
                 member_of(base, self.text(prop), self.text(object))
             }
@@ -298,6 +317,124 @@ impl<'t> Lowerer<'t> {
         Value::Name(FUNCTION_RETURNING_NOTHING.into())
     }
 
+    /// A parameter's value inside its function: what every call site of the function in the
+    /// file passes at its position (its default where a site passes nothing). A call with a
+    /// spread may pass anything.
+    fn parameter_value(
+        &mut self,
+        function: &str,
+        index: usize,
+        default: Option<Node<'t>>,
+        scope: ScopeId,
+        depth: usize,
+    ) -> Value {
+        let outer = self.scopes.parent(scope).unwrap_or(0);
+        let default = default.map(|d| self.eval(d, outer, depth + 1));
+        let sites = self.calls.get(function).cloned().unwrap_or_default();
+        let mut passed = Vec::with_capacity(sites.len());
+        for (call, call_scope) in sites {
+            let Some(list) = call.child_by_field_name("arguments") else {
+                return Value::Unknown;
+            };
+            if list.kind() != "arguments" {
+                return Value::Unknown;
+            }
+            let mut args = Vec::new();
+            for arg in list.named_children() {
+                match arg.kind() {
+                    "comment" => {}
+                    "spread_element" => return Value::Unknown,
+                    _ => args.push(arg),
+                }
+            }
+            passed.push(
+                args.get(index)
+                    .map(|arg| self.eval(*arg, call_scope, depth + 1)),
+            );
+        }
+        agreed_argument(default, passed)
+    }
+
+    /// `this.key` in a method: what the class binds once as `this.key` (a constructor
+    /// assignment or a field definition).
+    fn this_member(&mut self, prop: &str, scope: ScopeId, depth: usize) -> Option<Value> {
+        let class = self.this_class(scope)?;
+        let key = format!("this.{prop}");
+        let value = match self.scopes.get(class, &key).map(Vec::as_slice) {
+            Some([Binding::Assign(v)]) => *v,
+            _ => return None,
+        };
+        if !self.evaluation.enter((class, key)) {
+            return None;
+        }
+        let v = self.eval(value, class, depth + 1);
+        self.evaluation.leave();
+        Some(v)
+    }
+
+    /// The function a call's callee names when it is defined in this file: a declared
+    /// function, a `const` bound to a function or arrow, or `this.m()` for a method of the
+    /// class.
+    fn called_helper(&self, function: Node<'t>, scope: ScopeId) -> Option<Node<'t>> {
+        let bindings = match function.kind() {
+            "identifier" => self.lookup(self.text(function), scope)?.1,
+            "member_expression" => {
+                let [object, prop] = fields(function, ["object", "property"])?;
+                if object.kind() != "this" {
+                    return None;
+                }
+                let class = self.this_class(scope)?;
+                let key = format!("this.{}()", self.text(prop));
+                self.scopes.get(class, &key)?.as_slice()
+            }
+            _ => return None,
+        };
+        match bindings {
+            [Binding::Function(def)] => Some(*def),
+            [Binding::Assign(def)] if is_function(def.kind()) => Some(*def),
+            _ => None,
+        }
+    }
+
+    /// What a call of a helper returns: the constant (or qualified name) that its expression
+    /// body, or every `return` of its block body, agrees on. Generators and async functions
+    /// are unknown.
+    fn helper_return(&mut self, def: Node<'t>, scope: ScopeId, depth: usize) -> Option<Value> {
+        if def.kind().starts_with("generator") || self.text(def).starts_with("async") {
+            return None;
+        }
+        let inner = self.child_scope(def, scope);
+        let body = def.child_by_field_name("body")?;
+        let returns: Vec<Node<'t>> = if body.kind() == "statement_block" {
+            let mut found = Vec::new();
+            let mut stack = vec![body];
+            let mut seen = 0;
+            while let Some(n) = stack.pop() {
+                seen += 1;
+                if seen > MAX_FUNCTION_SCAN {
+                    return None;
+                }
+                match n.kind() {
+                    "return_statement" => found.push(n.named_child(0)?),
+                    k if n != body && is_function(k) => {}
+                    _ => stack.extend(n.named_children()),
+                }
+            }
+            found
+        } else {
+            vec![body]
+        };
+        if !self.evaluation.enter((inner, "return".to_string())) {
+            return None;
+        }
+        let values = returns
+            .into_iter()
+            .map(|r| self.eval(r, inner, depth + 1))
+            .collect();
+        self.evaluation.leave();
+        agreed_return(values)
+    }
+
     pub(super) fn eval_call(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
         let Some((function, arguments)) = self.call_parts(node) else {
             return Value::Unknown;
@@ -350,6 +487,12 @@ impl<'t> Lowerer<'t> {
                     }
                 }
             }
+        }
+        if let Some(v) = self
+            .called_helper(function, scope)
+            .and_then(|def| self.helper_return(def, scope, depth))
+        {
+            return v;
         }
         let callee = self.qualified(function, scope, depth + 1);
         if let Some(v) = builtin(&callee, first.as_ref(), second.as_ref(), &args) {

@@ -125,6 +125,15 @@ enum Binding<'t> {
         scope: ScopeId,
         end: usize,
     },
+    /// `function name(...) {...}`: the declaration (what a helper returns).
+    Function(Node<'t>),
+    /// A plain parameter of a named function (`function f(url, insecure = true)`): its
+    /// position and default, for what the file's call sites pass.
+    Param {
+        function: &'t str,
+        index: usize,
+        default: Option<Node<'t>>,
+    },
     /// A parameter, a reassigned variable or anything else not statically known.
     Other,
 }
@@ -138,6 +147,22 @@ struct Lowerer<'t> {
     /// single-binding names already evaluated.
     evaluation: Evaluation,
     steps: usize,
+    /// The class body scope of each method's scope: `this.x` in a method reads what the class
+    /// binds as `this.x` (constructor assignments, field definitions) and `this.m()` calls the
+    /// method `m` bound there.
+    method_class: HashMap<ScopeId, ScopeId>,
+    /// Scopes of non-arrow functions that are not methods: `this` inside them is another
+    /// object.
+    own_this: foldhash::HashSet<ScopeId>,
+    /// Every named class with its body's node id, and the names classes of the file extend.
+    class_bodies: Vec<(&'t str, usize)>,
+    base_names: Vec<&'t str>,
+    /// Class body scopes of classes some class of the file extends: a subclass may override
+    /// what they bind.
+    overridden: foldhash::HashSet<ScopeId>,
+    /// Every call of a plain name in the file (`f(...)`), by that name, with its scope: what
+    /// the call sites of a function pass for a parameter.
+    calls: HashMap<&'t str, Vec<(Node<'t>, ScopeId)>>,
 }
 
 /// Functions, blocks and class bodies get their own scope.
@@ -174,6 +199,12 @@ impl<'t> Lowerer<'t> {
             opened: HashMap::new(),
             evaluation: Evaluation::default(),
             steps: 0,
+            method_class: HashMap::new(),
+            own_this: foldhash::HashSet::default(),
+            class_bodies: Vec::new(),
+            base_names: Vec::new(),
+            overridden: foldhash::HashSet::default(),
+            calls: HashMap::new(),
         }
     }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{Binding, Lowerer, MAX_BYTES, MAX_EVAL_DEPTH};
 use crate::facts::{CallValue, Value, UNKNOWN_PART};
 use crate::lang::flat::Node;
-use crate::lang::scope::{agreed, ScopeId};
+use crate::lang::scope::{agreed, agreed_argument, agreed_return, ScopeId};
 use crate::lang::tree::fields;
 use crate::lang::values::{
     bytes_of, compact, concat, decode_base64, decode_hex, int_arith, is_constant, name_of, slice,
@@ -125,24 +125,12 @@ impl<'t> Lowerer<'t> {
         if !self.evaluation.enter((scope, "return".to_string())) {
             return None;
         }
-        let mut agreed = None;
-        for value in returns {
-            let v = self.eval(value, scope, depth + 1);
-            match &agreed {
-                _ if !is_known(&v) => {
-                    agreed = None;
-                    break;
-                }
-                None => agreed = Some(v),
-                Some(a) if *a != v => {
-                    agreed = None;
-                    break;
-                }
-                Some(_) => {}
-            }
-        }
+        let values = returns
+            .into_iter()
+            .map(|r| self.eval(r, scope, depth + 1))
+            .collect();
         self.evaluation.leave();
-        agreed
+        agreed_return(values)
     }
 
     /// A parameter's value inside its function: the constant every call site in the file
@@ -188,9 +176,18 @@ impl<'t> Lowerer<'t> {
         } else {
             index
         };
-        let mut agreed = default;
         let sites = self.calls.get(fname).cloned().unwrap_or_default();
+        let method = self.self_class.contains_key(&scope);
+        let mut passed = Vec::with_capacity(sites.len());
         for (call, call_scope) in sites {
+            // A function is called by its name, a method through an object: `x.get(...)`
+            // calls some other `get` than a function `get`.
+            let by_name = call
+                .child_by_field_name("function")
+                .is_some_and(|f| f.kind() == "identifier");
+            if by_name == method {
+                continue;
+            }
             let Some(list) = call.child_by_field_name("arguments") else {
                 continue;
             };
@@ -200,7 +197,7 @@ impl<'t> Lowerer<'t> {
             let mut position = 0;
             let mut passed_here = None;
             for arg in list.named_children() {
-                let passed = match arg.kind() {
+                let here = match arg.kind() {
                     "list_splat" | "dictionary_splat" => return Value::Unknown,
                     "comment" => continue,
                     "keyword_argument" => {
@@ -215,28 +212,13 @@ impl<'t> Lowerer<'t> {
                         (Some(position - 1) == index).then_some(arg)
                     }
                 };
-                if passed.is_some() {
-                    passed_here = passed;
+                if here.is_some() {
+                    passed_here = here;
                 }
             }
-            let Some(passed) = passed_here else {
-                if agreed.is_none() {
-                    // Neither passed nor defaulted: not a call of this function.
-                    return Value::Unknown;
-                }
-                continue;
-            };
-            let value = self.eval(passed, call_scope, depth + 1);
-            if !is_known(&value) {
-                return Value::Unknown;
-            }
-            match &agreed {
-                Some(v) if *v != value => return Value::Unknown,
-                Some(_) => {}
-                None => agreed = Some(value),
-            }
+            passed.push(passed_here.map(|node| self.eval(node, call_scope, depth + 1)));
         }
-        agreed.unwrap_or(Value::Unknown)
+        agreed_argument(default, passed)
     }
 
     /// `self.mode` in a method where the class body assigns `mode = ...` once, no method
@@ -732,12 +714,6 @@ impl<'t> Lowerer<'t> {
             out.finish()
         }
     }
-}
-
-/// A constant, or a name qualified through an import (`AES.MODE_ECB`): a value that means the
-/// same wherever it flows.
-fn is_known(v: &Value) -> bool {
-    is_constant(v) || matches!(v, Value::Name(n) if !n.starts_with('?'))
 }
 
 /// The binding of a module-level name assigned more than once that reaches a use at byte
