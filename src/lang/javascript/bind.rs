@@ -135,8 +135,10 @@ impl<'t> Lowerer<'t> {
                 }
                 _ => None,
             };
+            // Each statement-level assignment of an undeclared name is known after it in its
+            // block (see `reaching_binding`).
             let binding = match (assignment, once.get(name.as_str())) {
-                (Some(node), Some(1)) => match node.child_by_field_name("right") {
+                (Some(node), Some(_)) => match node.child_by_field_name("right") {
                     Some(value) => Binding::Undeclared {
                         value,
                         scope: *scope,

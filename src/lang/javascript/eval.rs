@@ -36,10 +36,18 @@ impl<'t> Lowerer<'t> {
             };
         };
         if bindings.len() != 1 {
-            return match agreed(bindings, Binding::import) {
-                Some(q) => Value::Name(q.to_string()),
-                None => Value::Unknown,
+            if let Some(q) = agreed(bindings, Binding::import) {
+                return Value::Name(q.to_string());
+            }
+            let Some((i, value, assigned)) = reaching_binding(bindings, defining, scope, at) else {
+                return Value::Unknown;
             };
+            if !self.evaluation.enter((defining, format!("{name}#{i}"))) {
+                return Value::Unknown;
+            }
+            let v = self.eval(value, assigned, depth + 1);
+            self.evaluation.leave();
+            return v;
         }
         let binding = bindings[0].clone();
         let key = (defining, name.to_string());
@@ -569,6 +577,33 @@ impl<'t> Lowerer<'t> {
 }
 
 /// `base.prop`: a qualified name for names and instances, the entry for a known object.
+/// The binding of a name bound more than once that reaches a use at byte `at` in `scope`:
+/// every binding is a declaration or a statement-level assignment (nothing reassigns it
+/// elsewhere), the latest one before the use is in the use's own block, and no other binding
+/// lies between the two. Its index, value and scope.
+fn reaching_binding<'t>(
+    bindings: &[Binding<'t>],
+    defining: ScopeId,
+    scope: ScopeId,
+    at: usize,
+) -> Option<(usize, Node<'t>, ScopeId)> {
+    let mut placed = Vec::with_capacity(bindings.len());
+    for b in bindings {
+        match b {
+            Binding::Assign(value) => placed.push((*value, defining, value.end_byte())),
+            Binding::Undeclared { value, scope, end } => placed.push((*value, *scope, *end)),
+            _ => return None,
+        }
+    }
+    let (i, &(value, assigned, end)) = placed
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, _, end))| *end <= at)
+        .max_by_key(|(_, (_, _, end))| *end)?;
+    let between = placed.iter().any(|(_, _, e)| *e > end && *e <= at);
+    (assigned == scope && !between).then_some((i, value, assigned))
+}
+
 pub(super) fn member_of(base: Value, prop: &str, object_text: &str) -> Value {
     match base {
         Value::Name(b) => Value::Name(format!("{b}.{prop}")),
