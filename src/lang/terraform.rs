@@ -566,6 +566,10 @@ impl<'m, 'a> Evaluator<'m, 'a> {
                 apply_call(name, args)
             }
             ExprKind::Parens(inner) => self.eval(inner, src, scope, d),
+            // `encrypted = False`: not a reference Terraform can resolve, but plainly meant as
+            // the boolean (python-hcl2, which Checkov reads with, takes it so).
+            ExprKind::Variable(name) if name.eq_ignore_ascii_case("true") => Value::Bool(true),
+            ExprKind::Variable(name) if name.eq_ignore_ascii_case("false") => Value::Bool(false),
             ExprKind::Variable(name) => self.traversal(name, &[], src, scope, d),
             ExprKind::Traversal(base, steps) => match &base.kind {
                 ExprKind::Variable(name) => self.traversal(name, steps, src, scope, d),

@@ -73,3 +73,18 @@ resource "aws_opensearch_domain" "logs" {
     tls_security_policy = "Policy-Min-TLS-1-2-PFS-2023-10"
   }
 }
+
+resource "aws_ebs_volume" "scratch_capitalised" {
+  availability_zone = "us-west-2a"
+  size              = 20
+  # expect: unencrypted-storage
+  encrypted = False
+}
+
+# expect: provider-managed-key
+resource "aws_ebs_volume" "data_capitalised" {
+  availability_zone = "us-west-2a"
+  size              = 20
+  # ok: unencrypted-storage -- a capitalised True is read as the boolean it means
+  encrypted = True
+}
