@@ -313,6 +313,16 @@ fn process_unit(
             Some(text) => text,
             None => match load(path, opts.max_filesize) {
                 Loaded::Text(t) => t,
+                Loaded::Lossy(t, message) => {
+                    outcome.notices.push(Notice {
+                        kind: NoticeKind::Encoding,
+                        path: display.clone(),
+                        line: 1,
+                        column: 1,
+                        message,
+                    });
+                    t
+                }
                 Loaded::Skip(reason) => {
                     outcome.skipped.push(Skipped {
                         path: display,

@@ -95,6 +95,9 @@ pub enum NoticeKind {
     /// tool failure (the exit code is unaffected): vendored and test trees hold deliberately
     /// broken files, and a CI check must not fail on them.
     SyntaxError,
+    /// The file is not valid UTF-8 and declares no encoding: it was read with the invalid
+    /// bytes replaced, so the text around them was still checked.
+    Encoding,
 }
 
 impl NoticeKind {
@@ -107,12 +110,16 @@ impl NoticeKind {
             NoticeKind::Malformed => "malformed",
             NoticeKind::BaselineFixed => "baseline-fixed",
             NoticeKind::SyntaxError => "syntax-error",
+            NoticeKind::Encoding => "encoding",
         }
     }
 
     /// Problems with suppression comments (what `--strict-suppressions` fails on).
     pub fn is_suppression_problem(self) -> bool {
-        !matches!(self, NoticeKind::BaselineFixed | NoticeKind::SyntaxError)
+        !matches!(
+            self,
+            NoticeKind::BaselineFixed | NoticeKind::SyntaxError | NoticeKind::Encoding
+        )
     }
 }
 

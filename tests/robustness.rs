@@ -129,17 +129,85 @@ fn binary_file_is_skipped_with_a_reason() {
 }
 
 #[test]
-fn invalid_utf8_is_skipped_with_the_offset() {
+fn undeclared_invalid_utf8_is_read_lossily_with_a_notice() {
     let (_t, d) = tree();
-    let mut bytes = VERIFY_FALSE.as_bytes().to_vec();
-    bytes.extend(b"# caf\xe9\n");
+    let mut bytes = b"# caf\xe9 \xff\xfe\n".to_vec();
+    bytes.extend(VERIFY_FALSE.as_bytes());
     std::fs::write(d.join("latin1.py"), &bytes).unwrap();
     let r = check(&d, &[]);
-    assert!(r.code == 0 || r.code == 2, "{}", r.stderr);
-    assert_eq!(summary(&r, "files_skipped"), 1);
-    if let Some(reason) = skipped_reason(&r, "latin1.py") {
-        assert!(reason.contains("UTF-8"), "{reason}");
-    }
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(summary(&r, "files_skipped"), 0);
+    // Each invalid byte is one replacement character: lines and columns are the file's own.
+    assert_eq!(
+        findings(&r),
+        [(
+            "latin1.py".into(),
+            "tls-verification-disabled".into(),
+            3,
+            19
+        )]
+    );
+    let notice = &r.json["notices"][0];
+    assert_eq!(notice["kind"], "encoding");
+    assert_eq!(notice["path"], "latin1.py");
+    assert!(
+        notice["message"].as_str().unwrap().contains("offset 5"),
+        "{notice}"
+    );
+}
+
+#[test]
+fn declared_latin1_and_cp1252_are_decoded_exactly() {
+    let (_t, d) = tree();
+    let mut python = b"# -*- coding: latin-1 -*-\nOWNER = 'Jos\xe9'\n".to_vec();
+    python.extend(b"import requests\nrequests.get(url, verify=False)  # \xe9\n");
+    std::fs::write(d.join("legacy.py"), &python).unwrap();
+    let mut props = b"# vim: set fileencoding=cp1252 :\n# \x93quoted\x94\n".to_vec();
+    props.extend(
+        b"spring.datasource.url=jdbc:postgresql://db.prod.example.com/app?sslmode=disable\n",
+    );
+    std::fs::write(d.join("application.properties"), &props).unwrap();
+    let r = check(&d, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let f = findings(&r);
+    assert!(
+        f.contains(&(
+            "legacy.py".into(),
+            "tls-verification-disabled".into(),
+            4,
+            19
+        )),
+        "{f:?}"
+    );
+    assert!(
+        f.iter()
+            .any(|(p, rule, line, _)| p == "application.properties"
+                && rule == "db-connection-without-tls"
+                && *line == 3),
+        "{f:?}"
+    );
+    // A declared encoding is no fallback: no notice.
+    assert!(
+        r.json["notices"].as_array().unwrap().is_empty(),
+        "{}",
+        r.json
+    );
+}
+
+#[test]
+fn utf16_without_bom_is_read() {
+    let (_t, d) = tree();
+    let le: Vec<u8> = VERIFY_FALSE
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(d.join("le.py"), &le).unwrap();
+    let r = check(&d, &[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        findings(&r),
+        [("le.py".into(), "tls-verification-disabled".into(), 2, 19)]
+    );
 }
 
 #[test]
