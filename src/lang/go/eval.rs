@@ -303,9 +303,35 @@ impl<'t> Lowerer<'t> {
     /// and for a named type a call of it with its fields as named arguments (a fact too).
     fn composite(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
         let ty = node.child_by_field_name("type");
+        let body = node.child_by_field_name("body");
+        self.literal(node, ty, body, scope, depth)
+    }
+
+    /// A literal of type `ty` (`None`: not known) with the elements of `body`; `node` is
+    /// where it is written (the body alone, for an element whose type is elided).
+    fn literal(
+        &mut self,
+        node: Node<'t>,
+        ty: Option<Node<'t>>,
+        body: Option<Node<'t>>,
+        scope: ScopeId,
+        depth: usize,
+    ) -> Value {
+        if depth > MAX_DEPTH {
+            return Value::Unknown;
+        }
         let ty_kind = ty.map(|t| t.kind()).unwrap_or("");
-        let elements: Vec<Node<'t>> = node
-            .child_by_field_name("body")
+        // The type of an element written without one (`[]*tls.Config{{...}}`).
+        let elem = ty
+            .and_then(|t| {
+                t.child_by_field_name("element")
+                    .or(t.child_by_field_name("value"))
+            })
+            .map(|e| match e.kind() {
+                "pointer_type" => e.named_child(0).unwrap_or(e),
+                _ => e,
+            });
+        let elements: Vec<Node<'t>> = body
             .map(|b| {
                 b.named_children()
                     .filter(|c| c.kind() != "comment")
@@ -330,11 +356,11 @@ impl<'t> Lowerer<'t> {
                             _ => None,
                         },
                     };
-                    let value = self.element(v, scope, depth);
+                    let value = self.element(v, elem, scope, depth);
                     keyed.push((key, value, *e));
                 }
                 _ => {
-                    let value = self.element(*e, scope, depth);
+                    let value = self.element(*e, elem, scope, depth);
                     keyed.push((None, value, *e));
                 }
             }
@@ -409,7 +435,13 @@ impl<'t> Lowerer<'t> {
     }
 
     /// A literal element: an expression, or a nested literal whose type is elided.
-    fn element(&mut self, e: Node<'t>, scope: ScopeId, depth: usize) -> Value {
+    fn element(
+        &mut self,
+        e: Node<'t>,
+        elem: Option<Node<'t>>,
+        scope: ScopeId,
+        depth: usize,
+    ) -> Value {
         if depth > MAX_DEPTH {
             return Value::Unknown;
         }
@@ -422,12 +454,7 @@ impl<'t> Lowerer<'t> {
             e
         };
         if inner.kind() == "literal_value" {
-            let items: Vec<Value> = inner
-                .named_children()
-                .filter(|c| c.kind() == "literal_element")
-                .map(|c| self.element(c, scope, depth + 1))
-                .collect();
-            return Value::List(items.into());
+            return self.literal(inner, elem, Some(inner), scope, depth + 1);
         }
         self.eval(inner, scope, depth + 1)
     }

@@ -1,0 +1,47 @@
+package client
+
+import (
+	"crypto/tls"
+	"database/sql"
+	"flag"
+	"net/http"
+
+	tlsconf "crypto/tls"
+)
+
+var insecureFlag = flag.Bool("insecure", false, "skip verification")
+
+const skipVerify = !false
+
+type Settings struct{ Insecure bool }
+
+func clients(s Settings) []*http.Client {
+	tr := &http.Transport{
+		// expect: tls-verification-disabled
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: true},
+	}
+	// expect: tls-verification-disabled
+	aliased := tlsconf.Config{InsecureSkipVerify: skipVerify}
+	_ = aliased
+
+	cfg := &tls.Config{}
+	// expect: tls-verification-disabled
+	cfg.InsecureSkipVerify = true
+
+	// ok: tls-verification-disabled -- bound to a command-line flag, off by default
+	flagged := &tls.Config{InsecureSkipVerify: *insecureFlag}
+	// ok: tls-verification-disabled -- bound to a configuration field
+	configured := &tls.Config{InsecureSkipVerify: s.Insecure}
+	// ok: tls-verification-disabled -- verification stays on
+	strict := &tls.Config{InsecureSkipVerify: false, MinVersion: tls.VersionTLS12}
+	_, _, _ = flagged, configured, strict
+
+	return []*http.Client{{Transport: tr}, {Transport: &http.Transport{TLSClientConfig: cfg}}}
+}
+
+func databases() {
+	// expect: tls-verification-disabled
+	sql.Open("mysql", "app:pw@tcp(db.example.com:3306)/shop?tls=skip-verify")
+	// ok: tls-verification-disabled -- the server certificate is verified
+	sql.Open("mysql", "app:pw@tcp(db.example.com:3306)/shop?tls=true")
+}
