@@ -147,7 +147,7 @@ impl<'t> Lowerer<'t> {
             }
             "composite_literal" => self.composite(node, scope, depth),
             "func_literal" => {
-                self.run_function(node, scope, true, depth);
+                self.run_function(node, Some(scope), depth);
                 Value::Name(FUNCTION.into())
             }
             "type_assertion_expression" => {
@@ -263,7 +263,7 @@ impl<'t> Lowerer<'t> {
             for a in &arg_nodes {
                 self.eval(*a, scope, depth + 1);
             }
-            let returns = self.run_function(function, scope, true, depth);
+            let returns = self.run_function(function, Some(scope), depth);
             let mut it = returns.into_iter();
             let first = it.next().unwrap_or_default();
             return it.fold(first, join);

@@ -28,21 +28,21 @@ impl<'t> Lowerer<'t> {
         }
         for decl in root.named_children() {
             if matches!(decl.kind(), "function_declaration" | "method_declaration") {
-                self.run_function(decl, 0, false, 0);
+                self.run_function(decl, None, 0);
             }
         }
     }
 
-    /// Runs a function's body in a scope of its own (`closure`: one that runs only
-    /// sometimes, seeing the variables around it) and returns the values it returns.
+    /// Runs a function's body in a scope of its own and returns the values it returns. A
+    /// closure (`around`: the scope it is written in) sees the variables around it and runs
+    /// only sometimes.
     pub(super) fn run_function(
         &mut self,
         func: Node<'t>,
-        scope: ScopeId,
-        closure: bool,
+        around: Option<ScopeId>,
         depth: usize,
     ) -> Vec<Value> {
-        let inner = self.scopes.open(scope, closure);
+        let inner = self.scopes.open(around.unwrap_or(0), around.is_some());
         for field in ["receiver", "parameters", "result"] {
             if let Some(params) = func.child_by_field_name(field) {
                 self.bind_params(params, inner);

@@ -37,10 +37,7 @@ const MAX_BYTES: i64 = 1 << 16;
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let tree = flat::parse("go", || tree_sitter_go::LANGUAGE.into(), &src.text)?;
     let root = tree.root();
-    let mut lowerer = Lowerer::new(&src.text);
-    lowerer.declare(root);
-    lowerer.run(root);
-    let mut facts = std::mem::take(&mut lowerer.facts);
+    let mut facts = Lowerer::new(&src.text).lower(root);
     facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
 }
@@ -97,6 +94,12 @@ impl<'t> Lowerer<'t> {
             facts: Facts::default(),
             steps: 0,
         }
+    }
+
+    fn lower(mut self, root: Node<'t>) -> Facts {
+        self.declare(root);
+        self.run(root);
+        self.facts
     }
 
     fn text(&self, node: Node) -> &'t str {
