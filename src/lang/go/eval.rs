@@ -460,7 +460,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// The qualified name of a type (`crypto/tls.Config`, a local `Options`).
-    fn type_name(&mut self, ty: Node<'t>, scope: ScopeId) -> String {
+    pub(super) fn type_name(&mut self, ty: Node<'t>, scope: ScopeId) -> String {
         match ty.kind() {
             "qualified_type" => {
                 let (Some(pkg), Some(name)) = (
@@ -500,6 +500,21 @@ impl<'t> Lowerer<'t> {
     fn declares_type(&self, name: &str) -> bool {
         let needle = format!("type {name} ");
         self.src.contains(&needle)
+    }
+}
+
+/// What a variable declared with type `ty` and no value stands for, as far as lints care:
+/// an instance of a named type from a package (`gcm cipher.AEAD`, `c *http.Client`), so its
+/// methods are named after it (`crypto/cipher.AEAD().Seal`); anything else is not known.
+pub(super) fn instance_of(ty: Option<&str>) -> Value {
+    match ty {
+        Some(name) if !name.starts_with('?') && name.contains('.') => {
+            Value::Call(Arc::new(CallValue {
+                callee: name.to_string(),
+                args: Vec::new(),
+            }))
+        }
+        _ => Value::Unknown,
     }
 }
 

@@ -2,7 +2,7 @@
 //! change what a name holds (joined with its old value when the assignment runs only
 //! sometimes), and function bodies run once each, with their parameters unknown.
 
-use super::eval::{join, member_named};
+use super::eval::{instance_of, join, member_named};
 use super::{Lowerer, MAX_DEPTH};
 use crate::facts::{Assign, Value};
 use crate::lang::flat::Node;
@@ -58,10 +58,26 @@ impl<'t> Lowerer<'t> {
 
     fn bind_params(&mut self, params: Node<'t>, scope: ScopeId) {
         for p in params.named_children() {
+            let value = self.declared_type(p.child_by_field_name("type"));
             for name in p.children_by_field_name("name") {
                 let name = self.text(name).to_string();
-                self.scopes.insert(scope, name, Value::Unknown);
+                self.scopes.insert(scope, name, value.clone());
             }
+        }
+    }
+
+    /// What a name declared with this type and no value holds (see [`instance_of`]).
+    fn declared_type(&mut self, ty: Option<Node<'t>>) -> Value {
+        let ty = ty.map(|t| match t.kind() {
+            "pointer_type" => t.named_child(0).unwrap_or(t),
+            _ => t,
+        });
+        match ty {
+            Some(t) if t.kind() == "qualified_type" => {
+                let name = self.type_name(t, 0);
+                instance_of(Some(&name))
+            }
+            _ => Value::Unknown,
         }
     }
 
@@ -110,12 +126,13 @@ impl<'t> Lowerer<'t> {
                             None => {
                                 // `var key []byte` is nil; other zero values are not
                                 // followed.
-                                let nil = n
-                                    .child_by_field_name("type")
-                                    .is_some_and(|t| t.kind() == "slice_type");
+                                let ty = n.child_by_field_name("type");
+                                let v = match ty {
+                                    Some(t) if t.kind() == "slice_type" => Value::Null,
+                                    _ => self.declared_type(ty),
+                                };
                                 for name in names {
-                                    let v = if nil { Value::Null } else { Value::Unknown };
-                                    self.bind(name, v, scope);
+                                    self.bind(name, v.clone(), scope);
                                 }
                             }
                         }

@@ -45,3 +45,10 @@ func databases() {
 	// ok: tls-verification-disabled -- the server certificate is verified
 	sql.Open("mysql", "app:pw@tcp(db.example.com:3306)/shop?tls=true")
 }
+
+func loosen(cfg *tls.Config, opts struct{ Insecure bool }) {
+	// expect: tls-verification-disabled
+	cfg.InsecureSkipVerify = true
+	// ok: tls-verification-disabled -- an option the caller sets
+	cfg.InsecureSkipVerify = opts.Insecure
+}
