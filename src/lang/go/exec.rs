@@ -493,17 +493,29 @@ impl<'t> Lowerer<'t> {
     }
 
     /// A call that may write into its arguments (anything but a function of a `crypto/`
-    /// package other than `crypto/rand`, and the builtins that only read): each variable it
+    /// package other than `crypto/rand` and the ciphers' `XORKeyStream`, `CryptBlocks`,
+    /// `Encrypt` and `Decrypt`, and the builtins that only read): each variable it
     /// is given, or a slice of, is no longer known, nor the variable that slice shares.
     pub(super) fn forget_written(&mut self, callee: &str, args: &[Node<'t>], scope: ScopeId) {
-        let reads_only = (callee.starts_with("crypto/") && !callee.starts_with("crypto/rand."))
-            || matches!(
-                callee,
-                "len" | "cap" | "append" | "string" | "print" | "println" | "panic"
-            )
-            || callee.starts_with("fmt.")
-            || callee.starts_with("encoding/hex.Encode")
-            || callee.starts_with("strings.");
+        // The crypto calls that write their output into their first argument.
+        let writes = [
+            ".XORKeyStream",
+            ".CryptBlocks",
+            ".Encrypt",
+            ".Decrypt",
+            ".XORBytes",
+        ]
+        .iter()
+        .any(|m| callee.ends_with(m));
+        let reads_only =
+            (callee.starts_with("crypto/") && !callee.starts_with("crypto/rand.") && !writes)
+                || matches!(
+                    callee,
+                    "len" | "cap" | "append" | "string" | "print" | "println" | "panic"
+                )
+                || callee.starts_with("fmt.")
+                || callee.starts_with("encoding/hex.Encode")
+                || callee.starts_with("strings.");
         if reads_only {
             return;
         }

@@ -2,6 +2,8 @@ package client
 
 import (
 	"crypto/tls"
+	"crypto/x509"
+	"errors"
 	"database/sql"
 	"flag"
 	"net/http"
@@ -35,6 +37,16 @@ func clients(s Settings) []*http.Client {
 	// ok: tls-verification-disabled -- verification stays on
 	strict := &tls.Config{InsecureSkipVerify: false, MinVersion: tls.VersionTLS12}
 	_, _, _ = flagged, configured, strict
+	// ok: tls-verification-disabled -- Go runs VerifyPeerCertificate after its own verification, which stays on
+	extra := &tls.Config{VerifyPeerCertificate: func(raw [][]byte, chains [][]*x509.Certificate) error { return nil }}
+	// ok: tls-verification-disabled -- a callback that checks the pinned certificate
+	pinned := &tls.Config{VerifyPeerCertificate: func(raw [][]byte, chains [][]*x509.Certificate) error {
+		if len(raw) == 0 || !pin(raw[0]) {
+			return errors.New("certificate not pinned")
+		}
+		return nil
+	}}
+	_, _ = extra, pinned
 
 	return []*http.Client{{Transport: tr}, {Transport: &http.Transport{TLSClientConfig: cfg}}}
 }
