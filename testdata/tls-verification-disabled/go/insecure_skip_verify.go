@@ -8,6 +8,8 @@ import (
 	"flag"
 	"net/http"
 
+	"github.com/go-sql-driver/mysql"
+
 	tlsconf "crypto/tls"
 )
 
@@ -63,4 +65,13 @@ func loosen(cfg *tls.Config, opts struct{ Insecure bool }) {
 	cfg.InsecureSkipVerify = true
 	// ok: tls-verification-disabled -- an option the caller sets
 	cfg.InsecureSkipVerify = opts.Insecure
+}
+
+func mysqlConfigs() []*mysql.Config {
+	return []*mysql.Config{
+		// expect: tls-verification-disabled
+		{Addr: "db.example.com:3306", TLSConfig: "skip-verify"},
+		// ok: tls-verification-disabled -- the certificate is verified
+		{Addr: "db.example.com:3306", TLSConfig: "true"},
+	}
 }
