@@ -547,18 +547,17 @@ fn builtin(callee: &str, args: &[Arg], nodes: &[Node]) -> Option<Value> {
     let at = |i: usize| args.iter().find(|a| a.index == Some(i)).map(|a| &a.value);
     match callee {
         "make" => {
+            // Only byte buffers: a slice of anything else is not key or IV material.
             let ty = nodes.first()?;
-            if !matches!(ty.kind(), "slice_type") {
-                return None;
-            }
-            let elem = ty.child_by_field_name("element")?;
-            if !matches!(elem.kind(), "type_identifier") {
+            let text = compact(&args.first()?.text);
+            if ty.kind() != "slice_type" || !matches!(text.as_str(), "[]byte" | "[]uint8") {
                 return None;
             }
             match at(1) {
                 Some(Value::Int(n)) if (0..=MAX_BYTES).contains(n) => {
                     Some(Value::Bytes(vec![0; *n as usize]))
                 }
+                Some(Value::Int(_)) => Some(Value::Unknown),
                 _ => Some(Value::Bytes(vec![0; 16])),
             }
         }

@@ -31,8 +31,9 @@ use crate::source::SourceFile;
 const MAX_DEPTH: usize = 64;
 /// Evaluation steps per file before every further evaluation answers `Unknown`.
 const MAX_STEPS: usize = 2_000_000;
-/// Largest byte buffer `make([]byte, n)` builds.
-const MAX_BYTES: i64 = 1 << 16;
+/// Largest byte buffer `make([]byte, n)` or `[n]byte{}` builds: keys and IVs are small, and
+/// a buffer's value is copied wherever it is used.
+const MAX_BYTES: i64 = 4096;
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let tree = flat::parse("go", || tree_sitter_go::LANGUAGE.into(), &src.text)?;

@@ -102,6 +102,8 @@ fn a_buffer_filled_by_a_call_is_no_longer_constant() {
     let f = go(r#"package p
 import ("crypto/cipher"; "crypto/rand"; "io")
 func f(block cipher.Block, r io.Reader) {
+	names := make([]string, 16)
+	g(names)
 	zero := make([]byte, 16)
 	cipher.NewCTR(block, zero)
 	iv := make([]byte, 16)
@@ -120,6 +122,7 @@ func f(block cipher.Block, r io.Reader) {
         &Value::Bytes(vec![0; 16])
     );
     assert_eq!(arg_value(&f, "crypto/cipher.NewOFB", 1), &Value::Unknown);
+    assert!(matches!(arg_value(&f, "g", 0), Value::Call(_)));
     assert_eq!(
         arg_value(&f, "crypto/cipher.NewCFBEncrypter", 1),
         &Value::Unknown
