@@ -309,7 +309,7 @@ impl<'t> Lowerer<'t> {
 
     /// A literal of type `ty` (`None`: not known) with the elements of `body`; `node` is
     /// where it is written (the body alone, for an element whose type is elided).
-    fn literal(
+    pub(super) fn literal(
         &mut self,
         node: Node<'t>,
         ty: Option<Node<'t>>,

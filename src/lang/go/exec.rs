@@ -129,6 +129,13 @@ impl<'t> Lowerer<'t> {
                                 let ty = n.child_by_field_name("type");
                                 let v = match ty {
                                     Some(t) if t.kind() == "slice_type" => Value::Null,
+                                    // `var nonce [24]byte` is zeros until filled.
+                                    Some(t)
+                                        if t.kind() == "array_type"
+                                            && self.text(t).trim_end().ends_with("byte") =>
+                                    {
+                                        self.literal(t, Some(t), None, scope, depth)
+                                    }
                                     _ => self.declared_type(ty),
                                 };
                                 for name in names {
