@@ -37,6 +37,13 @@ func dial(creds credentials.TransportCredentials) {
 	grpc.Dial("orders.example.com:443", grpc.WithInsecure())
 	// expect: plaintext-transport
 	grpc.Dial("orders.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials()))
+	// ok: plaintext-transport -- a sidecar on loopback
+	grpc.Dial("localhost:50051", grpc.WithTransportCredentials(insecure.NewCredentials()))
+	// ok: plaintext-transport -- a sidecar on loopback
+	grpc.Dial("127.0.0.1:50051", grpc.WithInsecure())
+	// expect: plaintext-transport
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+	grpc.NewClient("orders.example.com:443", opts...)
 	// ok: plaintext-transport -- real transport credentials
 	grpc.Dial("orders.example.com:443", grpc.WithTransportCredentials(creds))
 }
