@@ -64,7 +64,20 @@ impl<'t> Lowerer<'t> {
                     return Value::Unknown;
                 };
                 let base = self.eval(operand, scope, depth + 1);
-                member(base, self.text(field), self.text(operand))
+                let field = self.text(field);
+                // The field of one of the file's struct types that no literal set: an
+                // instance of its declared type (`b.gcm` of `type Box struct{ gcm cipher.AEAD }`).
+                if let Value::Call(c) = &base {
+                    if !c.args.iter().any(|a| a.name.as_deref() == Some(field)) {
+                        if let Some(ty) = self.fields.get(&format!("{}.{field}", c.callee)) {
+                            let ty = *ty;
+                            if let v @ Value::Call(_) = self.declared_type(Some(ty)) {
+                                return v;
+                            }
+                        }
+                    }
+                }
+                member(base, field, self.text(operand))
             }
             "index_expression" => {
                 let (Some(operand), Some(index)) = (

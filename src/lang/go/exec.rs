@@ -67,7 +67,7 @@ impl<'t> Lowerer<'t> {
     }
 
     /// What a name declared with this type and no value holds (see [`instance_of`]).
-    fn declared_type(&mut self, ty: Option<Node<'t>>) -> Value {
+    pub(super) fn declared_type(&mut self, ty: Option<Node<'t>>) -> Value {
         let ty = ty.map(|t| match t.kind() {
             "pointer_type" => t.named_child(0).unwrap_or(t),
             _ => t,
@@ -76,6 +76,19 @@ impl<'t> Lowerer<'t> {
             Some(t) if t.kind() == "qualified_type" => {
                 let name = self.type_name(t, 0);
                 instance_of(Some(&name))
+            }
+            // One of the file's struct types: its fields' types are known.
+            Some(t) if t.kind() == "type_identifier" => {
+                let name = self.text(t);
+                let prefix = format!("{name}.");
+                if self.fields.keys().any(|k| k.starts_with(&prefix)) {
+                    Value::Call(std::sync::Arc::new(crate::facts::CallValue {
+                        callee: name.to_string(),
+                        args: Vec::new(),
+                    }))
+                } else {
+                    Value::Unknown
+                }
             }
             _ => Value::Unknown,
         }

@@ -62,6 +62,8 @@ struct Lowerer<'t> {
     imports: HashMap<String, String>,
     dot_imports: Vec<String>,
     globals: HashMap<String, Global<'t>>,
+    /// The declared type of each field of the file's struct types, by `Type.field`.
+    fields: HashMap<String, Node<'t>>,
     /// Package-level names assigned somewhere (`=`, `++`): not constants.
     reassigned: HashSet<String>,
     /// `sub := iv[4:]`: `sub` shares `iv`'s bytes, so a call that fills `sub` fills `iv`.
@@ -86,6 +88,7 @@ impl<'t> Lowerer<'t> {
             imports: HashMap::new(),
             dot_imports: Vec::new(),
             globals: HashMap::new(),
+            fields: HashMap::new(),
             reassigned: HashSet::new(),
             aliases: HashMap::new(),
             evaluation: Evaluation::default(),
@@ -113,6 +116,7 @@ impl<'t> Lowerer<'t> {
             match decl.kind() {
                 "import_declaration" => self.declare_imports(decl),
                 "const_declaration" | "var_declaration" => self.declare_globals(decl),
+                "type_declaration" => self.declare_fields(decl),
                 _ => {}
             }
         }
@@ -159,6 +163,36 @@ impl<'t> Lowerer<'t> {
                 None => {
                     let local = package_name(&path);
                     self.imports.insert(local.to_string(), path);
+                }
+            }
+        }
+    }
+
+    /// `type Box struct { gcm cipher.AEAD }`: `Box.gcm` has type `cipher.AEAD`.
+    fn declare_fields(&mut self, decl: Node<'t>) {
+        for spec in decl.named_children().filter(|n| n.kind() == "type_spec") {
+            let (Some(name), Some(ty)) = (
+                spec.child_by_field_name("name"),
+                spec.child_by_field_name("type"),
+            ) else {
+                continue;
+            };
+            if ty.kind() != "struct_type" {
+                continue;
+            }
+            let owner = self.text(name);
+            let lists = ty
+                .named_children()
+                .filter(|n| n.kind() == "field_declaration_list");
+            for list in lists {
+                for field in list.named_children() {
+                    let Some(field_ty) = field.child_by_field_name("type") else {
+                        continue;
+                    };
+                    for n in field.children_by_field_name("name") {
+                        let key = format!("{owner}.{}", self.text(n));
+                        self.fields.insert(key, field_ty);
+                    }
                 }
             }
         }

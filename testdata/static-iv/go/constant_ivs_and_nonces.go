@@ -71,3 +71,18 @@ func boxed(msg []byte, load func() []byte) []byte {
 	// ok: static-iv -- a random nonce
 	return secretbox.Seal(out, msg, &fresh, &key)
 }
+
+type sealer struct {
+	gcm   cipher.AEAD
+	nonce []byte
+}
+
+func (s *sealer) seal(p []byte) []byte {
+	// expect: static-iv
+	return s.gcm.Seal(nil, []byte("fixed nonce!"), p, nil)
+}
+
+func (s *sealer) sealWithField(p []byte) []byte {
+	// ok: static-iv -- a field set elsewhere
+	return s.gcm.Seal(nil, s.nonce, p, nil)
+}
