@@ -373,6 +373,20 @@ fn ten_thousand_levels_of_nesting_do_not_overflow_the_stack() {
     }
     blocks.push_str("\n}\n");
     std::fs::write(d.join("deep_blocks.rs"), blocks).unwrap();
+    let mut go_blocks = String::from("package p\n\nfunc deep() {\n");
+    for _ in 0..n {
+        go_blocks.push_str("if x {");
+    }
+    for _ in 0..n {
+        go_blocks.push('}');
+    }
+    go_blocks.push_str(&format!(
+        "\n}}\n\nvar x = {}\nvar y = {}\nvar z = []T{}\n",
+        nested("(", ")", n),
+        nested("f(", ")", n),
+        nested("{", "}", n)
+    ));
+    std::fs::write(d.join("deep.go"), go_blocks).unwrap();
     let r = check(&d, &[]);
     assert!(r.json["findings"].is_array(), "{}", r.stderr);
     // Python's front-end is iterative: the shallow finding next to the deep expression is kept.

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod dockerfile;
+pub mod go;
 pub mod hcl;
 pub mod javascript;
 pub mod pem;
@@ -91,6 +92,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Python => python::lower(src),
         FileKind::JavaScript | FileKind::TypeScript => javascript::lower(src),
         FileKind::Rust => rust::lower(src),
+        FileKind::Go => go::lower(src),
         FileKind::Terraform => terraform::lower(src),
         FileKind::CloudFormation
         | FileKind::Kubernetes

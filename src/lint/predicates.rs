@@ -29,6 +29,7 @@ pub const NAMES: &[&str] = &[
     "not-map",
     "weak-password-hashers",
     "apache-protocols-weak",
+    "weak-suite-names",
 ];
 
 pub fn exists(name: &str) -> bool {
@@ -71,6 +72,7 @@ pub fn test(name: &str, s: &Subject, options: &ValueTest) -> bool {
         // An options argument that is there but not a literal object: its keys are unknown.
         "not-map" => !matches!(s.value, Value::Map(_)),
         "weak-password-hashers" => weak_password_hashers(s.value),
+        "weak-suite-names" => weak_suite_names(s.value),
         _ => false,
     }
 }
@@ -268,6 +270,33 @@ fn key_material(v: &Value, min: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// A list of cipher suite constants (Go's `[]uint16{tls.TLS_RSA_WITH_RC4_128_SHA}`) naming a
+/// weak suite: RC4, 3DES, NULL, EXPORT, anonymous, a CBC suite, or RSA key exchange (no
+/// forward secrecy).
+fn weak_suite_names(v: &Value) -> bool {
+    let Value::List(items) = v else {
+        return false;
+    };
+    items.iter().any(|i| match i {
+        Value::Name(n) => {
+            let suite = n.rsplit('.').next().unwrap_or(n);
+            suite.starts_with("TLS_")
+                && [
+                    "RC4",
+                    "3DES",
+                    "_NULL_",
+                    "EXPORT",
+                    "_anon_",
+                    "_CBC_",
+                    "TLS_RSA_WITH_",
+                ]
+                .iter()
+                .any(|w| suite.contains(w))
+        }
+        _ => false,
+    })
 }
 
 /// A value that is the same on every run: literal bytes or text, zero-filled buffers.
@@ -527,6 +556,34 @@ pub fn apache_protocols_weak(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn go_suite_lists_with_a_weak_suite_are_weak() {
+        let list = |names: &[&str]| {
+            Value::List(
+                names
+                    .iter()
+                    .map(|n| Value::Name(format!("crypto/tls.{n}")))
+                    .collect::<Vec<_>>()
+                    .into(),
+            )
+        };
+        assert!(weak_suite_names(&list(&[
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_RC4_128_SHA"
+        ])));
+        assert!(weak_suite_names(&list(&[
+            "TLS_RSA_WITH_AES_128_GCM_SHA256"
+        ])));
+        assert!(weak_suite_names(&list(&[
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"
+        ])));
+        assert!(!weak_suite_names(&list(&[
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
+        ])));
+        assert!(!weak_suite_names(&Value::Unknown));
+    }
 
     fn http() -> Vec<String> {
         vec!["http".into(), "ws".into(), "ftp".into()]

@@ -53,6 +53,7 @@ const CASE_SENSITIVE: &[FileKind] = &[
     FileKind::JavaScript,
     FileKind::TypeScript,
     FileKind::Rust,
+    FileKind::Go,
 ];
 
 impl Word {
@@ -881,6 +882,20 @@ mod tests {
                 String::from_utf8_lossy(&text)
             );
         }
+    }
+
+    #[test]
+    fn a_go_file_without_a_trigger_word_is_not_parsed() {
+        let lints = crate::lint::catalog::load().unwrap();
+        let prefilter = Prefilter::new(&lints);
+        assert!(prefilter.covers(FileKind::Go));
+        let plain = b"package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(len(\"hi\")) }\n";
+        assert!(!prefilter.may_match(FileKind::Go, plain));
+        let tls = b"package main\n\nimport \"crypto/tls\"\n\nvar c = &tls.Config{InsecureSkipVerify: true}\n";
+        assert!(prefilter.may_match(FileKind::Go, tls));
+        let des =
+            b"package main\n\nimport \"crypto/des\"\n\nfunc f(k []byte) { des.NewCipher(k) }\n";
+        assert!(prefilter.may_match(FileKind::Go, des));
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub const CHECKS: &[Check] = &[
     Check::with_params::<SinkParams>("password-sink-fast-hash", password_sink_fast_hash),
     Check::with_params::<CoveredParams>("cipher-new-literal-key", cipher_new_literal_key),
     Check::with_params::<UrlTestParams>("untyped-client-request", untyped_client_request),
+    Check::with_params::<super::javascript::CredentialParams>(
+        "grpc-insecure-credentials",
+        super::javascript::grpc_insecure_credentials,
+    ),
 ];
 
 /// The digest of a fast hash (`hashlib.md5(pw).hexdigest()`, `MD5.new()` fed by `update`,

@@ -115,25 +115,39 @@ fn password_fast_hash(ctx: &CheckCtx) -> Vec<Hit> {
 /// loopback address (a sidecar on the same machine). A server bound to `0.0.0.0` listens on
 /// every interface, so that is not loopback for a server.
 /// The insecure-credentials constructors (`*.credentials.createInsecure`).
+/// Where the credentials are the first argument of a wrapper (Go's
+/// `grpc.WithTransportCredentials(insecure.NewCredentials())`), the dial they are passed to
+/// is the one that names the address.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CredentialParams {
+pub(super) struct CredentialParams {
     credentials: Vec<String>,
 }
 
-fn grpc_insecure_credentials(ctx: &CheckCtx) -> Vec<Hit> {
+pub(super) fn grpc_insecure_credentials(ctx: &CheckCtx) -> Vec<Hit> {
     let globs = &ctx.params::<CredentialParams>().credentials;
     let calls = &ctx.file.facts.calls;
     let mut hits = Vec::new();
     for cred in calls.iter().filter(|c| glob::any(globs, &c.callee)) {
-        let holds = |a: &crate::facts::Arg| {
-            within(cred.span, a.span) || a.origin.is_some_and(|o| within(cred.span, o))
-        };
-        let owner = calls
-            .iter()
-            .filter(|c| c.span != cred.span && c.args.iter().any(holds))
-            .min_by_key(|c| c.span.end - c.span.start);
-        let target = owner.and_then(|o| o.arg(None, Some(0))).map(|a| a.value);
+        let mut inner = cred.span;
+        let mut target = None;
+        for _ in 0..4 {
+            let holds = |a: &crate::facts::Arg| {
+                within(inner, a.span) || a.origin.is_some_and(|o| within(inner, o))
+            };
+            let owner = calls
+                .iter()
+                .filter(|c| c.span != inner && c.args.iter().any(holds))
+                .min_by_key(|c| c.span.end - c.span.start);
+            let first = owner.and_then(|o| o.arg(None, Some(0)));
+            match (owner, &first) {
+                (Some(o), Some(a)) if within(inner, a.arg.span) => inner = o.span,
+                _ => {
+                    target = first.map(|a| a.value);
+                    break;
+                }
+            }
+        }
         let server = cred.callee.ends_with("ServerCredentials.createInsecure");
         let local = target
             .as_ref()
