@@ -36,11 +36,33 @@ const MAX_STEPS: usize = 2_000_000;
 const MAX_BYTES: i64 = 4096;
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
+    if !src.explicit && generated(&src.text) {
+        return Err(LowerError::skip(
+            "generated code (`// Code generated ... DO NOT EDIT.`; name it explicitly to scan it)",
+        ));
+    }
     let tree = flat::parse("go", || tree_sitter_go::LANGUAGE.into(), &src.text)?;
     let root = tree.root();
     let mut facts = Lowerer::new(&src.text).lower(root);
     facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
+}
+
+/// Go's marker of generated code (go.dev/s/generatedcode): a line `// Code generated ... DO
+/// NOT EDIT.` before the package clause. Such files are rewritten by their generator, so a
+/// finding there is fixed in the generator, and they are often huge (API clients, tables).
+fn generated(text: &str) -> bool {
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.starts_with("// Code generated ") && line.ends_with(" DO NOT EDIT.") {
+            return true;
+        }
+        if !(line.is_empty() || line.starts_with("//") || line.starts_with("/*")) {
+            // Past the header: a `package` clause or other code.
+            return false;
+        }
+    }
+    false
 }
 
 /// A package-level `const` or `var`: its expression (the one of its position in the spec,
