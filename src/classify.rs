@@ -9,6 +9,7 @@ pub enum FileKind {
     JavaScript,
     TypeScript,
     Rust,
+    Java,
     Terraform,
     CloudFormation,
     Kubernetes,
@@ -30,11 +31,12 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 22] = [
+    pub const ALL: [FileKind; 23] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
         FileKind::Rust,
+        FileKind::Java,
         FileKind::Terraform,
         FileKind::CloudFormation,
         FileKind::Kubernetes,
@@ -62,6 +64,7 @@ impl FileKind {
             FileKind::JavaScript => "javascript",
             FileKind::TypeScript => "typescript",
             FileKind::Rust => "rust",
+            FileKind::Java => "java",
             FileKind::Terraform => "terraform",
             FileKind::CloudFormation => "cloudformation",
             FileKind::Kubernetes => "kubernetes",
@@ -92,7 +95,9 @@ impl FileKind {
     /// (a fixture then uses a sidecar `.expect` file).
     pub fn comment_markers(self) -> &'static [&'static str] {
         match self {
-            FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust => &["//"],
+            FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust | FileKind::Java => {
+                &["//"]
+            }
             FileKind::Terraform => &["#", "//"],
             FileKind::Sql => &["--"],
             FileKind::Ini => &["#", ";"],
@@ -155,6 +160,7 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
         "js" | "mjs" | "cjs" | "jsx" => return Some(FileKind::JavaScript),
         "ts" | "mts" | "cts" | "tsx" => return Some(FileKind::TypeScript),
         "rs" => return Some(FileKind::Rust),
+        "java" => return Some(FileKind::Java),
         "tf" => return Some(FileKind::Terraform),
         "sh" | "bash" | "zsh" | "ksh" => return Some(FileKind::Shell),
         "sql" => return Some(FileKind::Sql),

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod dockerfile;
 pub mod hcl;
+pub mod java;
 pub mod javascript;
 pub mod pem;
 pub mod python;
@@ -91,6 +92,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Python => python::lower(src),
         FileKind::JavaScript | FileKind::TypeScript => javascript::lower(src),
         FileKind::Rust => rust::lower(src),
+        FileKind::Java => java::lower(src),
         FileKind::Terraform => terraform::lower(src),
         FileKind::CloudFormation
         | FileKind::Kubernetes

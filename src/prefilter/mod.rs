@@ -53,6 +53,7 @@ const CASE_SENSITIVE: &[FileKind] = &[
     FileKind::JavaScript,
     FileKind::TypeScript,
     FileKind::Rust,
+    FileKind::Java,
 ];
 
 impl Word {
