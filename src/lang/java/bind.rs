@@ -38,8 +38,7 @@ impl<'t> Lowerer<'t> {
             match kind {
                 "import_declaration" => self.bind_import(node),
                 "class_body" | "interface_body" | "enum_body" => {
-                    if let Some(name) = node.parent().and_then(|p| p.child_by_field_name("name"))
-                    {
+                    if let Some(name) = node.parent().and_then(|p| p.child_by_field_name("name")) {
                         self.classes.insert(self.text(name).to_string(), inner);
                     }
                 }

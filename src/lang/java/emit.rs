@@ -90,7 +90,11 @@ impl<'t> Lowerer<'t> {
         if node.kind() != "identifier" {
             return None;
         }
-        match self.scopes.lookup(self.text(node), scope).map(|(_, b)| b.as_slice()) {
+        match self
+            .scopes
+            .lookup(self.text(node), scope)
+            .map(|(_, b)| b.as_slice())
+        {
             Some([super::Binding::Assign(value, _, _)]) => Some(span(*value)),
             _ => None,
         }
@@ -183,7 +187,10 @@ impl<'t> Lowerer<'t> {
         for _ in self.statements_of(body, scope, "throw_statement") {
             out.push(Value::Unknown);
         }
-        let last = body.named_children().filter(|c| c.kind() != "comment").last();
+        let last = body
+            .named_children()
+            .filter(|c| c.kind() != "comment")
+            .last();
         if !last.is_some_and(|l| matches!(l.kind(), "return_statement" | "throw_statement")) {
             // The body can fall off its end.
             out.push(Value::Null);

@@ -131,9 +131,8 @@ impl<'t> Lowerer<'t> {
         let op = self.text(op);
         let (a, b) = (self.eval(l, scope, d), self.eval(r, scope, d));
         match (op, &a, &b) {
-            ("+", Value::Str(_) | Value::Partial(_), _) | ("+", _, Value::Str(_) | Value::Partial(_)) => {
-                concat(a, b, true)
-            }
+            ("+", Value::Str(_) | Value::Partial(_), _)
+            | ("+", _, Value::Str(_) | Value::Partial(_)) => concat(a, b, true),
             (_, Value::Int(x), Value::Int(y)) => match op {
                 "/" if *y != 0 => Value::Int(x / y),
                 _ => int_arith(op, *x, *y, 62),
@@ -157,8 +156,7 @@ impl<'t> Lowerer<'t> {
                 None => Value::Unknown,
             };
         }
-        if object.kind() == "identifier" && self.scopes.lookup(self.text(object), scope).is_none()
-        {
+        if object.kind() == "identifier" && self.scopes.lookup(self.text(object), scope).is_none() {
             if let Some(&class) = self.classes.get(self.text(object)) {
                 if self.scopes.get(class, field).is_some() {
                     return self.resolve(field, class, d);
@@ -322,7 +320,8 @@ impl<'t> Lowerer<'t> {
         if !private {
             return Value::Unknown;
         }
-        let sites: Vec<(Node<'t>, ScopeId)> = self.call_sites.get(&name).cloned().unwrap_or_default();
+        let sites: Vec<(Node<'t>, ScopeId)> =
+            self.call_sites.get(&name).cloned().unwrap_or_default();
         let mut agreed: Option<Value> = None;
         for (list, scope) in sites {
             let args: Vec<_> = list
@@ -352,10 +351,16 @@ impl<'t> Lowerer<'t> {
 
     /// `helper()` of a method of the enclosing classes whose every `return` gives the same
     /// known value.
-    fn helper_return(&mut self, method: &str, call: Node<'t>, scope: ScopeId, d: usize) -> Option<Value> {
-        let argc = call
-            .child_by_field_name("arguments")
-            .map_or(0, |a| a.named_children().filter(|c| c.kind() != "comment").count());
+    fn helper_return(
+        &mut self,
+        method: &str,
+        call: Node<'t>,
+        scope: ScopeId,
+        d: usize,
+    ) -> Option<Value> {
+        let argc = call.child_by_field_name("arguments").map_or(0, |a| {
+            a.named_children().filter(|c| c.kind() != "comment").count()
+        });
         let mut class = self.class_scope(scope);
         let mut target = None;
         while let Some(c) = class {
@@ -416,7 +421,10 @@ impl<'t> Lowerer<'t> {
             if n.kind() == kind {
                 out.push((n, s));
             }
-            if matches!(n.kind(), "lambda_expression" | "class_body" | "class_declaration") {
+            if matches!(
+                n.kind(),
+                "lambda_expression" | "class_body" | "class_declaration"
+            ) {
                 continue;
             }
             let inner = self.child_scope(n, s);

@@ -20,9 +20,15 @@ fn constants_fold_through_fields_helpers_and_private_parameters() {
         .collect();
     assert_eq!(
         algs,
-        vec![Value::Str("AES/ECB/PKCS5Padding".into()), Value::Str("DES".into())]
+        vec![
+            Value::Str("AES/ECB/PKCS5Padding".into()),
+            Value::Str("DES".into())
+        ]
     );
-    assert_eq!(arg_value(&f, "K", 0), &Value::Bytes(b"0123456789abcdef".to_vec()));
+    assert_eq!(
+        arg_value(&f, "K", 0),
+        &Value::Bytes(b"0123456789abcdef".to_vec())
+    );
 }
 
 #[test]
@@ -49,8 +55,15 @@ fn methods_and_lambdas_are_functions_with_their_interfaces() {
     let f = facts(
         "class T implements javax.net.ssl.X509TrustManager { public void checkServerTrusted(X509Certificate[] c, String s) {} HostnameVerifier hv = (h, s) -> true; }",
     );
-    let m = f.functions.iter().find(|x| x.name == "T.checkServerTrusted").unwrap();
-    assert_eq!(m.implements, vec!["javax.net.ssl.X509TrustManager".to_string()]);
+    let m = f
+        .functions
+        .iter()
+        .find(|x| x.name == "T.checkServerTrusted")
+        .unwrap();
+    assert_eq!(
+        m.implements,
+        vec!["javax.net.ssl.X509TrustManager".to_string()]
+    );
     assert_eq!(m.returns, vec![Value::Null]);
     let l = f.functions.iter().find(|x| x.name == "<lambda>").unwrap();
     assert_eq!(l.returns, vec![Value::Bool(true)]);

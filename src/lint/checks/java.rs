@@ -32,10 +32,24 @@ fn only_reports(c: &Call) -> bool {
     let receiver = receiver.to_ascii_lowercase();
     let logging = matches!(
         method,
-        "println" | "print" | "printf" | "debug" | "info" | "warn" | "warning" | "trace" | "fine"
-            | "finer" | "finest" | "log" | "error"
+        "println"
+            | "print"
+            | "printf"
+            | "debug"
+            | "info"
+            | "warn"
+            | "warning"
+            | "trace"
+            | "fine"
+            | "finer"
+            | "finest"
+            | "log"
+            | "error"
     );
-    logging && (receiver.contains("log") || receiver.ends_with("system.out") || receiver.ends_with("system.err"))
+    logging
+        && (receiver.contains("log")
+            || receiver.ends_with("system.out")
+            || receiver.ends_with("system.err"))
 }
 
 /// Every way out of the method is a normal return, and nothing it calls could throw the
@@ -63,8 +77,14 @@ fn trust_manager(ctx: &CheckCtx) -> Vec<Hit> {
         let Some(owner) = f.name.strip_suffix(".checkServerTrusted") else {
             continue;
         };
-        if !implements(f, &["X509TrustManager", "X509ExtendedTrustManager", "TrustManager"])
-            || owners.contains(&owner)
+        if !implements(
+            f,
+            &[
+                "X509TrustManager",
+                "X509ExtendedTrustManager",
+                "TrustManager",
+            ],
+        ) || owners.contains(&owner)
             || !accepts_silently(f, facts)
         {
             continue;
@@ -113,16 +133,20 @@ fn hostname_verifier(ctx: &CheckCtx) -> Vec<Hit> {
         };
         let passed = f.name == "<lambda>"
             && f.implements.is_empty()
-            && facts.calls.iter().any(|c| {
-                sets_verifier(c) && c.args.last().is_some_and(|a| a.span == f.span)
-            });
+            && facts
+                .calls
+                .iter()
+                .any(|c| sets_verifier(c) && c.args.last().is_some_and(|a| a.span == f.span));
         if declared || passed {
             let span = if f.name == "<lambda>" {
                 f.span
             } else {
                 name_span(f, f.name.rsplit('.').next().unwrap_or(""))
             };
-            hits.push(Hit::with(span, "the verifier accepts every host or certificate"));
+            hits.push(Hit::with(
+                span,
+                "the verifier accepts every host or certificate",
+            ));
         }
     }
     hits
@@ -136,7 +160,8 @@ fn key_pair_size(ctx: &CheckCtx) -> Vec<Hit> {
     let is_factory = |c: &Call| c.callee.ends_with("KeyPairGenerator.getInstance");
     let mut hits = Vec::new();
     for c in facts.calls.iter().filter(|c| {
-        c.callee.ends_with("KeyPairGenerator.getInstance().initialize")
+        c.callee
+            .ends_with("KeyPairGenerator.getInstance().initialize")
             || c.callee.ends_with("KeyPairGenerator.initialize")
     }) {
         let Some(Value::Int(bits)) = c.args.first().map(|a| &a.value) else {
@@ -172,7 +197,11 @@ fn key_pair_size(ctx: &CheckCtx) -> Vec<Hit> {
 fn grpc_plaintext(ctx: &CheckCtx) -> Vec<Hit> {
     let facts = &ctx.file.facts;
     let mut hits = Vec::new();
-    for c in facts.calls.iter().filter(|c| c.callee.ends_with(".usePlaintext")) {
+    for c in facts
+        .calls
+        .iter()
+        .filter(|c| c.callee.ends_with(".usePlaintext"))
+    {
         let target = facts.calls.iter().find(|b| {
             within(b.span, c.span)
                 && (b.callee.ends_with("ChannelBuilder.forAddress")
