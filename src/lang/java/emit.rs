@@ -21,9 +21,7 @@ impl<'t> Lowerer<'t> {
             match node.kind() {
                 "method_invocation" => {
                     let callee = self.callee_of(node, scope, 0);
-                    let callee_span = node
-                        .child_by_field_name("name")
-                        .map_or(span(node), |n| span(n));
+                    let callee_span = node.child_by_field_name("name").map_or(span(node), span);
                     self.push_call(node, callee, callee_span, scope, &mut facts);
                 }
                 "object_creation_expression" => {

@@ -170,8 +170,7 @@ fn key_pair_size(ctx: &CheckCtx) -> Vec<Hit> {
         let algorithm = facts
             .calls
             .iter()
-            .filter(|g| is_factory(g) && g.span.start < c.span.start)
-            .next_back()
+            .rfind(|g| is_factory(g) && g.span.start < c.span.start)
             .and_then(|g| g.args.first())
             .and_then(|a| a.value.as_str())
             .map(str::to_ascii_uppercase);
