@@ -10,6 +10,7 @@ pub enum FileKind {
     TypeScript,
     Rust,
     Go,
+    Java,
     Terraform,
     CloudFormation,
     Kubernetes,
@@ -31,12 +32,13 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 23] = [
+    pub const ALL: [FileKind; 24] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
         FileKind::Rust,
         FileKind::Go,
+        FileKind::Java,
         FileKind::Terraform,
         FileKind::CloudFormation,
         FileKind::Kubernetes,
@@ -65,6 +67,7 @@ impl FileKind {
             FileKind::TypeScript => "typescript",
             FileKind::Rust => "rust",
             FileKind::Go => "go",
+            FileKind::Java => "java",
             FileKind::Terraform => "terraform",
             FileKind::CloudFormation => "cloudformation",
             FileKind::Kubernetes => "kubernetes",
@@ -95,7 +98,11 @@ impl FileKind {
     /// (a fixture then uses a sidecar `.expect` file).
     pub fn comment_markers(self) -> &'static [&'static str] {
         match self {
-            FileKind::JavaScript | FileKind::TypeScript | FileKind::Rust | FileKind::Go => &["//"],
+            FileKind::JavaScript
+            | FileKind::TypeScript
+            | FileKind::Rust
+            | FileKind::Go
+            | FileKind::Java => &["//"],
             FileKind::Terraform => &["#", "//"],
             FileKind::Sql => &["--"],
             FileKind::Ini => &["#", ";"],
@@ -159,6 +166,7 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
         "ts" | "mts" | "cts" | "tsx" => return Some(FileKind::TypeScript),
         "rs" => return Some(FileKind::Rust),
         "go" => return Some(FileKind::Go),
+        "java" => return Some(FileKind::Java),
         "tf" => return Some(FileKind::Terraform),
         "sh" | "bash" | "zsh" | "ksh" => return Some(FileKind::Shell),
         "sql" => return Some(FileKind::Sql),

@@ -5,6 +5,7 @@ pub mod config;
 pub mod dockerfile;
 pub mod go;
 pub mod hcl;
+pub mod java;
 pub mod javascript;
 pub mod pem;
 pub mod python;
@@ -93,6 +94,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::JavaScript | FileKind::TypeScript => javascript::lower(src),
         FileKind::Rust => rust::lower(src),
         FileKind::Go => go::lower(src),
+        FileKind::Java => java::lower(src),
         FileKind::Terraform => terraform::lower(src),
         FileKind::CloudFormation
         | FileKind::Kubernetes

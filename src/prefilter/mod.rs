@@ -54,6 +54,7 @@ const CASE_SENSITIVE: &[FileKind] = &[
     FileKind::TypeScript,
     FileKind::Rust,
     FileKind::Go,
+    FileKind::Java,
 ];
 
 impl Word {

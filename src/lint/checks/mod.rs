@@ -10,6 +10,7 @@
 
 mod code;
 mod config;
+mod java;
 mod javascript;
 mod key_beside_data;
 mod login_without_tls;
@@ -116,6 +117,7 @@ impl<'de> Deserialize<'de> for Strings {
 
 const TABLES: &[&[Check]] = &[
     code::CHECKS,
+    java::CHECKS,
     javascript::CHECKS,
     rust::CHECKS,
     terraform::CHECKS,

@@ -29,8 +29,15 @@ pub fn value_matches(test: Option<&ValueTest>, value: Option<&Value>, text: &str
         return false;
     }
     if t.regex.is_some() {
-        let Some(s) = v.as_text() else { return false };
-        if !t.compiled_regex().is_some_and(|re| re.is_match(s)) {
+        // A list of strings (Java's `new String[]{"TLSv1", ..}`) passes when one of them does.
+        let texts: Vec<&str> = match v {
+            Value::List(items) => items.iter().filter_map(Value::as_text).collect(),
+            _ => v.as_text().into_iter().collect(),
+        };
+        if !texts
+            .iter()
+            .any(|s| t.compiled_regex().is_some_and(|re| re.is_match(s)))
+        {
             return false;
         }
     }
