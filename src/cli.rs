@@ -480,8 +480,8 @@ fn rules(linter: &Linter, format: RulesFormat) -> i32 {
 }
 
 /// `lints/README.md`: the rule reference, generated from stable lint metadata only (id,
-/// category, severity, CWE, summary, help, why, fix), so parallel additions of patterns and
-/// examples do not make it stale. `cleartext explain <id>` shows the examples.
+/// category, severity, CWE, file kinds, summary, help, why, fix), so parallel additions of
+/// patterns and examples do not make it stale; only a rule's first pattern for a new kind does. `cleartext explain <id>` shows the examples.
 pub fn lints_readme(linter: &Linter) -> String {
     let mut s = String::from(
         "<!-- Generated from lints/*.toml by `cleartext rules --format markdown`. Do not edit: \
@@ -503,13 +503,14 @@ pub fn lints_readme(linter: &Linter) -> String {
     }
     for l in &linter.lints {
         s.push_str(&format!(
-            "\n## {}\n\n{}\n\n- category: {}\n- default severity: {}\n- CWE: {}\n- help: {}\n\n\
+            "\n## {}\n\n{}\n\n- category: {}\n- default severity: {}\n- CWE: {}\n- file kinds: {}\n- help: {}\n\n\
              ### Why it matters\n\n{}\n\n### How to fix\n\n{}\n",
             l.id,
             l.summary,
             l.category.name(),
             l.severity.name(),
             l.cwe.join(", "),
+            kinds_of(l).join(", "),
             l.help,
             l.docs.why.trim(),
             l.docs.fix.trim()
