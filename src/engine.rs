@@ -341,9 +341,16 @@ fn process_unit(
                 }
             },
         };
-        outcome.scanned += 1;
         let mut src = SourceFile::new(path.clone(), display, *kind, text);
         src.explicit = unit.explicit;
+        if let Some(reason) = lang::not_source(&src) {
+            outcome.skipped.push(Skipped {
+                path: src.display,
+                reason,
+            });
+            continue;
+        }
+        outcome.scanned += 1;
         loaded.push(src);
     }
     if let Some(counter) = &opts.progress {

@@ -43,7 +43,14 @@ pub struct Word {
     pub whole_end: bool,
     pub part_end: bool,
     pub exact_case: bool,
+    /// Only after a quote (`"`, `'` or a backtick): a URL scheme a call's argument must start
+    /// with. In a language's source that argument is a string literal, so a scheme in a
+    /// comment (every licence header's `http://www.apache.org/...`) does not count.
+    pub after_quote: bool,
 }
+
+/// Occurrence kinds as bits (see [`occurrence`]): one bit per kind, 32 kinds.
+type Mask = u32;
 
 /// Kinds whose front-ends match names byte for byte: a name word must occur in its own case
 /// there (`Key::from` is not `key.from`). Elsewhere (nginx directives, ini keys, SQL) case
@@ -66,6 +73,15 @@ impl Word {
             whole_end: false,
             part_end: false,
             exact_case: false,
+            after_quote: false,
+        }
+    }
+
+    /// A URL scheme that starts a string literal (see [`Word::after_quote`]).
+    fn scheme(scheme: &str) -> Self {
+        Word {
+            after_quote: true,
+            ..Word::anywhere(format!("{scheme}://"))
         }
     }
 
@@ -77,19 +93,21 @@ impl Word {
             whole_end: true,
             part_end: false,
             exact_case: true,
+            after_quote: false,
         }
     }
 
     /// The occurrence kinds (see [`occurrence`]) that satisfy this word.
-    fn accepted(&self) -> u16 {
+    fn accepted(&self) -> Mask {
         let starts = self.whole_start && self.text.bytes().next().is_some_and(is_ident);
         let ends = self.whole_end && self.text.bytes().last().is_some_and(is_ident);
-        (0..16u16)
+        (0..Mask::BITS)
             .filter(|&o| {
                 (!starts || o & 2 != 0)
                     && (!ends || o & 1 != 0)
                     && (!self.exact_case || o & 4 != 0)
                     && (!self.part_end || o & 8 != 0)
+                    && (!self.after_quote || o & 16 != 0)
             })
             .fold(0, |mask, o| mask | 1 << o)
     }
@@ -101,10 +119,10 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// An occurrence of `word` at `start..end` as four bits: 8 = a new name part after it (`_`,
-/// or a capital after a small letter or digit), 4 = in the word's own case, 2 = nothing
-/// identifier-like before it, 1 = nothing after it.
-fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u16 {
+/// An occurrence of `word` at `start..end` as five bits: 16 = a quote right before it, 8 = a
+/// new name part after it (`_`, or a capital after a small letter or digit), 4 = in the
+/// word's own case, 2 = nothing identifier-like before it, 1 = nothing after it.
+fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u32 {
     let exact = bytes.get(start..end) == Some(word.as_bytes());
     let before = start == 0 || !is_ident(bytes[start - 1]);
     let after = end >= bytes.len() || !is_ident(bytes[end]);
@@ -116,7 +134,12 @@ fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u16 {
             && (bytes[end - 1].is_ascii_lowercase() || bytes[end - 1].is_ascii_digit())
     };
     let part = bytes.get(end).is_some_and(|b| *b == b'_' || camel(b));
-    (u16::from(part) << 3) | (u16::from(exact) << 2) | (u16::from(before) << 1) | u16::from(after)
+    let quoted = start > 0 && matches!(bytes[start - 1], b'"' | b'\'' | b'`');
+    (u32::from(quoted) << 4)
+        | (u32::from(part) << 3)
+        | (u32::from(exact) << 2)
+        | (u32::from(before) << 1)
+        | u32::from(after)
 }
 
 /// Alternatives of which at least one must hold; an alternative holds when all its words
@@ -146,6 +169,7 @@ fn marked(text: &str) -> Word {
         whole_end,
         part_end,
         exact_case: false,
+        after_quote: false,
     }
 }
 
@@ -163,7 +187,7 @@ fn long_enough(w: &Word) -> bool {
 }
 
 /// A word of a clause as (index into `words`, accepted occurrence kinds).
-type WordRef = (usize, u16);
+type WordRef = (usize, Mask);
 /// A clause with its words resolved: any alternative whose words are all present holds.
 type IndexedClause = Vec<Vec<WordRef>>;
 
@@ -237,8 +261,11 @@ impl Prefilter {
                     Some(c) => {
                         let mut c = c.clone();
                         if !CASE_SENSITIVE.contains(&kind) {
+                            // Config files spell URLs bare (`url: http://...`), and names
+                            // in any case.
                             for word in c.iter_mut().flatten().flatten() {
                                 word.exact_case = false;
+                                word.after_quote = false;
                             }
                         }
                         entry.1.push(c);
@@ -336,7 +363,7 @@ impl KindFilter {
             hopeless = !reachable && !gate.admits(bytes);
             imported = Some(imports);
         }
-        let mut present = vec![0u16; self.words.len()];
+        let mut present: Vec<Mask> = vec![0; self.words.len()];
         // A file the gate rejected is not searched (nor counted, nor does it build anything).
         let automaton = (!hopeless).then(|| self.automaton_for(bytes.len()));
         match automaton {
@@ -347,7 +374,7 @@ impl KindFilter {
                     present[w] |= 1 << occurrence(bytes, m.start(), m.end(), &self.words[w]);
                 }
             }
-            Some(None) => present.fill(0xffff),
+            Some(None) => present.fill(Mask::MAX),
         }
         (0..self.patterns.len()).filter(move |&i| {
             if hopeless {
@@ -505,7 +532,7 @@ struct Gate {
     /// The distinct texts, lower-cased, and per text the occurrence kinds accepted by any
     /// word with that text.
     texts: Vec<String>,
-    accepted: Vec<u16>,
+    accepted: Vec<Mask>,
 }
 
 impl Gate {
@@ -695,7 +722,7 @@ fn value_clauses(t: &ValueTest) -> Vec<Clause> {
     out.extend(name_clauses(&t.call));
     match t.check.as_deref() {
         Some("plaintext-url") => {
-            let schemes = t.schemes.iter().map(|s| Word::anywhere(format!("{s}://")));
+            let schemes = t.schemes.iter().map(|s| Word::scheme(s));
             out.push(any_of(schemes));
         }
         Some("dsn-without-tls") => out.push(any_of([Word::anywhere("ssl"), Word::anywhere("tls")])),
@@ -726,8 +753,15 @@ fn name_clauses(globs: &[String]) -> Vec<Clause> {
 }
 
 /// The literal segments of a name glob, with whether a `*` touches each side.
+///
+/// The directories of an import path (`github.com/go-sql-driver/` in
+/// `github.com/go-sql-driver/mysql.Config`) give no words: they are spelled only in the import
+/// line, and `github`, `com` or `go` are in nearly every Go file, so they cost the automaton
+/// matches without removing files. The last path segment is the package name the use site
+/// spells, and stays.
 fn glob_segments(glob: &str) -> Vec<Word> {
     const SEPARATORS: &[char] = &['.', ':', '[', ']', '(', ')', '*', '/', ' '];
+    let package_start = glob.rfind('/').map_or(0, |i| i + 1);
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in glob
@@ -738,13 +772,14 @@ fn glob_segments(glob: &str) -> Vec<Word> {
             continue;
         }
         let text = &glob[start..i];
-        if !text.is_empty() {
+        if !text.is_empty() && start >= package_start {
             out.push(Word {
                 text: text.to_string(),
                 whole_start: !glob[..start].ends_with('*'),
                 whole_end: !glob[i..].starts_with('*'),
                 part_end: false,
                 exact_case: true,
+                after_quote: false,
             });
         }
         start = i + c.len_utf8();
@@ -1012,16 +1047,30 @@ mod tests {
     fn whole_token_words_ignore_occurrences_inside_identifiers() {
         let word = Word::token("request");
         let ok = word.accepted();
-        let seen = |src: &[u8], at: usize| 1u16 << occurrence(src, at, at + 7, "request") & ok != 0;
+        let seen = |src: &[u8], at: usize| 1u32 << occurrence(src, at, at + 7, "request") & ok != 0;
         assert!(seen(b"request(u)", 0));
         assert!(seen(b"x = require('request')", 13));
         assert!(!seen(b"new XMLHttpRequest()", 11));
         assert!(!seen(b"requests.get", 0));
         // A word that does not start with an identifier byte has no start boundary.
-        assert_eq!(Word::anywhere("://x").accepted(), 0xffff);
-        assert_eq!(Word::anywhere("request").accepted(), 0xffff);
+        assert_eq!(Word::anywhere("://x").accepted(), Mask::MAX);
+        assert_eq!(Word::anywhere("request").accepted(), Mask::MAX);
         // A name word in a case-sensitive language: `Request` is not `request`.
         assert!(!seen(b"Request(u)", 0));
+    }
+
+    #[test]
+    fn a_scheme_word_counts_only_where_a_string_starts_with_it() {
+        let ok = Word::scheme("http").accepted();
+        let seen = |src: &[u8]| {
+            let at = src.windows(7).position(|w| w == b"http://").unwrap();
+            1u32 << occurrence(src, at, at + 7, "http://") & ok != 0
+        };
+        assert!(seen(b"http.Get(\"http://api.example.com\")"));
+        assert!(seen(b"fetch(`http://${host}/x`)"));
+        assert!(seen(b"urlopen('http://example.com')"));
+        // A licence header's link is no argument.
+        assert!(!seen(b"// http://www.apache.org/licenses/LICENSE-2.0"));
     }
 
     #[test]
@@ -1030,7 +1079,7 @@ mod tests {
         assert!(word.whole_start && word.part_end && !word.whole_end);
         assert_eq!(word.text, "enc");
         let ok = word.accepted();
-        let seen = |src: &[u8], at: usize| 1u16 << occurrence(src, at, at + 3, "enc") & ok != 0;
+        let seen = |src: &[u8], at: usize| 1u32 << occurrence(src, at, at + 3, "enc") & ok != 0;
         assert!(seen(b"enc_data", 0));
         assert!(seen(b"s.encData", 2));
         assert!(seen(b"ENC_KEY", 0));

@@ -36,11 +36,6 @@ const MAX_STEPS: usize = 2_000_000;
 const MAX_BYTES: i64 = 4096;
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
-    if !src.explicit && generated(&src.text) {
-        return Err(LowerError::skip(
-            "generated code (`// Code generated ... DO NOT EDIT.`; name it explicitly to scan it)",
-        ));
-    }
     let tree = flat::parse("go", || tree_sitter_go::LANGUAGE.into(), &src.text)?;
     let root = tree.root();
     let mut facts = Lowerer::new(&src.text).lower(root);
@@ -51,7 +46,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
 /// Go's marker of generated code (go.dev/s/generatedcode): a line `// Code generated ... DO
 /// NOT EDIT.` before the package clause. Such files are rewritten by their generator, so a
 /// finding there is fixed in the generator, and they are often huge (API clients, tables).
-fn generated(text: &str) -> bool {
+pub fn generated(text: &str) -> bool {
     for line in text.lines() {
         let line = line.trim_end();
         if line.starts_with("// Code generated ") && line.ends_with(" DO NOT EDIT.") {

@@ -58,11 +58,6 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         // Type declarations hold no code that runs.
         return Ok(Facts::default());
     }
-    if !src.explicit {
-        if let Some(reason) = minified(&src.display, &src.text) {
-            return Err(LowerError::skip(reason));
-        }
-    }
     let tsx = src.display.to_ascii_lowercase().ends_with(".tsx");
     let tree = match (src.kind, tsx) {
         (FileKind::TypeScript, true) => flat::parse(

@@ -171,9 +171,10 @@ fn minified_bundles_are_skipped_unless_named() {
         FileKind::JavaScript,
         code.clone(),
     );
-    assert!(lower(&src).is_err_and(|e| e.skip));
+    assert!(crate::lang::not_source(&src).is_some_and(|why| why.contains("minified")));
     let mut src = SourceFile::new("b.js".into(), "b.js".into(), FileKind::JavaScript, code);
     src.explicit = true;
+    assert_eq!(crate::lang::not_source(&src), None);
     assert!(lower(&src).is_ok());
     assert!(minified("dist/app.min.js", "x").is_some());
     assert!(minified("src/app.js", "const a = 1;\n").is_none());
