@@ -68,7 +68,7 @@ fn a_non_numeric_or_missing_length_is_a_parse_error() {
     assert_eq!(code(&got[0]), Some(PARSE_ERROR));
     assert!(is_ping(&got[1]), "{got:?}");
 
-    let got = read_all(&(format!("Content-Type: x\r\nnoise\r\n\r\n") + &frame(PING)));
+    let got = read_all(&("Content-Type: x\r\nnoise\r\n\r\n".to_string() + &frame(PING)));
     assert_eq!(code(&got[0]), Some(PARSE_ERROR));
     assert!(is_ping(&got[1]), "{got:?}");
 }
