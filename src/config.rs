@@ -174,6 +174,42 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Keys other tools use to pull in more files. A config found inside a scanned repository is
+/// the repository's to write, so it must not make cleartext read anything outside the tree:
+/// these get a message that says so, not serde's list of valid keys.
+const FILE_KEYS: &[&str] = &[
+    "include", "extend", "extends", "config", "baseline", "lints",
+];
+
+fn refuse_file_keys(text: &str, at: &dyn Fn(usize, String) -> String) -> Result<(), String> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        // A syntax error is reported, with its position, by the typed parse that follows.
+        return Ok(());
+    };
+    match FILE_KEYS.iter().find(|k| table.contains_key(**k)) {
+        None => Ok(()),
+        Some(key) => {
+            // The line that sets it (a top-level key starts its line).
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                if line.trim_start().starts_with(key) {
+                    offset += line.len() - line.trim_start().len();
+                    break;
+                }
+                offset += line.len();
+            }
+            Err(at(
+                offset,
+                format!(
+                    "`{key}` is refused: a configuration names no other file or directory, so one \
+                     inside a scanned repository cannot make cleartext read outside it (give a \
+                     baseline or config with --baseline / --config)"
+                ),
+            ))
+        }
+    }
+}
+
 /// Reads a configuration file. Errors are ready to print: `file:line:col: what; valid: ...`.
 pub fn load(path: &Path, linter: &Linter) -> Result<Config, String> {
     let shown = shown(path);
@@ -211,6 +247,7 @@ pub fn parse(text: &str, path: &Path, linter: &Linter) -> Result<Config, String>
             }
         }
     } else {
+        refuse_file_keys(text, &at)?;
         toml::from_str(text).map_err(toml_err)?
     };
 

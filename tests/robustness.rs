@@ -735,6 +735,19 @@ fn scanned_code_is_never_executed() {
     .unwrap();
     std::fs::set_permissions(d.join("run.sh"), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::write(d.join("Makefile"), format!("all:\n\ttouch {m}\n")).unwrap();
+    // npm runs these on install; direnv runs .envrc on entering the directory.
+    std::fs::write(
+        d.join("package.json"),
+        format!(
+            "{{\"name\":\"x\",\"scripts\":{{\"preinstall\":\"touch {m}\",\"install\":\"touch {m}\",\"postinstall\":\"touch {m}\",\"prepare\":\"touch {m}\"}}}}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join(".envrc"),
+        format!("touch {m}\nexport API=http://x\n"),
+    )
+    .unwrap();
     let r = check(&d, &[]);
     assert!(!findings(&r).is_empty());
     assert!(!marker.exists(), "scanning ran scanned code");
@@ -849,6 +862,15 @@ fn symlinks_out_of_the_root_are_not_followed_unless_asked() {
     assert_eq!(findings(&r).len(), 2, "{}", r.json);
 }
 
+/// `cleartext check PATH` in `dir` where only the exit status and stderr matter.
+fn check_status(dir: &Path, path: &str) -> std::process::Output {
+    Command::new(BIN)
+        .current_dir(dir)
+        .args(["check", "--format", "json", path])
+        .output()
+        .unwrap()
+}
+
 /// A config file inside the scanned tree names no other file, so it cannot point cleartext at
 /// anything outside: keys that would (`include`, `baseline`, `lints`) are rejected.
 #[test]
@@ -861,11 +883,72 @@ fn config_in_the_tree_cannot_reach_outside() {
         "lints = \"/tmp\"",
     ] {
         std::fs::write(d.join("cleartext.toml"), format!("{key}\n")).unwrap();
-        let out = Command::new(BIN)
-            .current_dir(&d)
-            .args(["check", "--format", "json", "."])
-            .output()
-            .unwrap();
+        let out = check_status(&d, ".");
         assert_eq!(out.status.code(), Some(2), "{key} accepted");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("cleartext.toml:1:1: `") && stderr.contains("is refused"),
+            "{key}: {stderr}"
+        );
     }
+}
+
+/// The same from a scanned subdirectory: its config, found from the path scanned, is refused
+/// when it names a path outside (`../../outside.toml`, an absolute directory); a scan from the
+/// root does not read a nested config at all.
+#[test]
+fn config_in_a_scanned_subdirectory_naming_outside_paths_is_refused() {
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(t.path().join("outside.toml"), "ignore = [\"in-transit\"]\n").unwrap();
+    let d = t.path().join("tree");
+    let sub = d.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("app.py"), VERIFY_FALSE).unwrap();
+    for key in [
+        "config = \"../../outside.toml\"",
+        "extends = \"../../outside.toml\"",
+        "include = [\"/etc\"]",
+    ] {
+        std::fs::write(
+            sub.join("cleartext.toml"),
+            format!("fail-on = \"error\"\n{key}\n"),
+        )
+        .unwrap();
+        let out = check_status(&d, "sub");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{key} accepted: {stderr}");
+        let name = key.split(' ').next().unwrap();
+        assert!(
+            stderr.contains(&format!("sub/cleartext.toml:2:1: `{name}` is refused")),
+            "{key}: {stderr}"
+        );
+        let r = check(&d, &[os(".")]);
+        assert_eq!(findings(&r).len(), 1, "{}", r.json);
+    }
+}
+
+/// Regression: tree-sitter-python's scanner is quadratic in a run of comment lines (15,000
+/// took 27 s); the Python front-end blanks long runs before parsing.
+#[test]
+fn a_python_file_of_twenty_thousand_comment_lines_is_linted_in_time() {
+    let (_t, d) = tree();
+    let comments = "    # a generated comment line\n".repeat(20_000);
+    std::fs::write(
+        d.join("gen.py"),
+        format!(
+            "import requests\ndef f():\n    x = 1\n{comments}    requests.get(u, verify=False)\n"
+        ),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let r = check(&d, &[]);
+    let line = 20_004;
+    assert_eq!(findings(&r).len(), 1, "{}", r.json);
+    assert_eq!(r.json["findings"][0]["start"]["line"], line);
+    // Linear: well under a second in release; generous for a loaded debug build.
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
 }

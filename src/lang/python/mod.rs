@@ -35,7 +35,8 @@ const MAX_BYTES: i64 = 1 << 20;
 const ARG_TEXT_MAX: usize = 1024;
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
-    let tree = flat::parse("python", || tree_sitter_python::LANGUAGE.into(), &src.text)?;
+    let parsed = blank_comment_runs(&src.text);
+    let tree = flat::parse("python", || tree_sitter_python::LANGUAGE.into(), &parsed)?;
     let root = tree.root();
     let mut lowerer = Lowerer::new(&src.text);
     lowerer.bind(root);
@@ -43,6 +44,48 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let mut facts = lowerer.emit(root);
     facts.recovered_errors = ts::error_spans(root);
     Ok(facts)
+}
+
+/// Comment lines in a row before tree-sitter-python gets slow: its scanner looks past every
+/// comment for the next line's indentation, so a run of n comment lines costs n² (a 500 KB
+/// file of comments took 27 s; tree-sitter-python PR #245 describes it).
+const COMMENT_RUN: usize = 16;
+
+/// The text tree-sitter parses: in runs of `COMMENT_RUN` or more whole-line comments, each
+/// comment becomes spaces, which the scanner skips in linear time. Byte offsets are unchanged
+/// and the lowerer reads node text from the original, so only the parse sees the blanks. (A
+/// run of `#` lines inside a triple-quoted string is blanked too; its value is still read from
+/// the original text.)
+fn blank_comment_runs(text: &str) -> std::borrow::Cow<'_, str> {
+    // (start of `#`, end of line) for each whole-line comment in the current run.
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut blanks: Vec<(usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = body.len() - body.trim_start().len();
+        if body[indent..].starts_with('#') {
+            run.push((offset + indent, offset + body.len()));
+        } else {
+            if run.len() >= COMMENT_RUN {
+                blanks.append(&mut run);
+            }
+            run.clear();
+        }
+        offset += line.len();
+    }
+    if run.len() >= COMMENT_RUN {
+        blanks.append(&mut run);
+    }
+    if blanks.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (a, b) in blanks {
+        bytes[a..b].fill(b' ');
+    }
+    // Only whole characters were replaced, by ASCII.
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -130,3 +130,15 @@ fn deep_nesting_does_not_overflow() {
     let cases = [["x = ", "(", ")", "\n"], ["f(", "[", "]", ")\n"]];
     survives_nesting(FileKind::Python, "t.py", 5000, &cases);
 }
+
+/// Regression: 15,000 comment lines took 27 s in tree-sitter-python's scanner.
+#[test]
+fn long_comment_runs_are_blanked_for_the_parse_keeping_offsets() {
+    let code = format!("{}x = 1  # kept\n", "  # c é\n".repeat(20));
+    let blanked = super::blank_comment_runs(&code);
+    assert_eq!(blanked.len(), code.len());
+    assert!(!blanked[..code.find('x').unwrap()].contains('#'));
+    assert!(blanked.ends_with("x = 1  # kept\n"));
+    let short = "# one\n# two\nx = 1\n";
+    assert_eq!(super::blank_comment_runs(short), short);
+}
