@@ -27,12 +27,13 @@ pub enum FileKind {
     Ini,
     Properties,
     SpringYaml,
+    Ansible,
     Sql,
     Pem,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 24] = [
+    pub const ALL: [FileKind; 25] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
@@ -55,6 +56,7 @@ impl FileKind {
         FileKind::Ini,
         FileKind::Properties,
         FileKind::SpringYaml,
+        FileKind::Ansible,
         FileKind::Sql,
         FileKind::Pem,
     ];
@@ -84,6 +86,7 @@ impl FileKind {
             FileKind::Ini => "ini",
             FileKind::Properties => "properties",
             FileKind::SpringYaml => "spring-yaml",
+            FileKind::Ansible => "ansible",
             FileKind::Sql => "sql",
             FileKind::Pem => "pem",
         }
@@ -202,6 +205,9 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
             if parent == "workflows" && in_dir(".github") {
                 return Some(FileKind::GithubActions);
             }
+            if is_ansible_role_file(path, &parent) || is_ansible_task_list(&parent, head) {
+                return Some(FileKind::Ansible);
+            }
             return sniff_yaml(head);
         }
         "json" | "template" => return sniff_json(head),
@@ -242,8 +248,67 @@ fn by_name(lower: &str, parent: &str) -> Option<FileKind> {
     Some(kind)
 }
 
+/// The folders of an Ansible role whose YAML Ansible reads: task lists and variables.
+const ROLE_FOLDERS: [&str; 4] = ["tasks", "handlers", "defaults", "vars"];
+
+/// `roles/<role>/tasks/main.yml` (and `handlers/`, `defaults/`, `vars/`), or such a folder
+/// beside the `meta/main.yml` that makes its parent a role (a role kept in its own
+/// repository). Inventory variables (`group_vars/`, `host_vars/`) are Ansible's too.
+fn is_ansible_role_file(path: &Path, parent: &str) -> bool {
+    if matches!(parent, "group_vars" | "host_vars") {
+        return true;
+    }
+    if !ROLE_FOLDERS.contains(&parent) {
+        return false;
+    }
+    let Some(role) = path.parent().and_then(Path::parent) else {
+        return false;
+    };
+    let under_roles = role
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|n| n.eq_ignore_ascii_case("roles"));
+    // One `stat`, only for YAML in a folder named like a role's: a role kept in its own
+    // repository has no `roles/` above it.
+    under_roles || role.join("meta").join("main.yml").is_file()
+}
+
+/// A task list in a `tasks/` or `handlers/` folder beside a playbook (`include_tasks:`
+/// targets): a YAML sequence at the top level.
+fn is_ansible_task_list(parent: &str, head: &[u8]) -> bool {
+    matches!(parent, "tasks" | "handlers") && top_level_is_list(&String::from_utf8_lossy(head))
+}
+
+/// The first line of content (after comments and the `---` marker) starts a sequence item.
+fn top_level_is_list(text: &str) -> bool {
+    text.lines()
+        .map(str::trim_end)
+        .find(|l| !l.is_empty() && !l.starts_with('#') && *l != "---")
+        .is_some_and(|l| l == "-" || l.starts_with("- "))
+}
+
+/// An Ansible playbook: a sequence of plays, each naming the `hosts` it runs on (or importing
+/// another playbook), with tasks or roles.
+fn looks_like_playbook(text: &str) -> bool {
+    if !top_level_is_list(text) {
+        return false;
+    }
+    let play_key = |l: &str| {
+        let key = l.strip_prefix("- ").or_else(|| l.strip_prefix("  "));
+        key.is_some_and(|k| {
+            k.starts_with("hosts:")
+                || k.starts_with("import_playbook:")
+                || k.starts_with("ansible.builtin.import_playbook:")
+        })
+    };
+    text.lines().any(play_key)
+}
+
 fn sniff_yaml(head: &[u8]) -> Option<FileKind> {
     let text = String::from_utf8_lossy(head);
+    if looks_like_playbook(&text) {
+        return Some(FileKind::Ansible);
+    }
     if text.contains("AWSTemplateFormatVersion")
         || (text.contains("Resources:") && text.contains("AWS::"))
     {
@@ -358,6 +423,42 @@ mod tests {
         );
         assert_eq!(kind("x.yml", "foo: bar\n"), None);
         assert_eq!(kind("docker-compose.yml", ""), Some(FileKind::Compose));
+    }
+
+    #[test]
+    fn ansible_playbooks_by_content_and_roles_by_folder() {
+        let play = "---\n# site\n- name: web\n  hosts: web\n  tasks:\n    - ping:\n";
+        assert_eq!(kind("site.yml", play), Some(FileKind::Ansible));
+        assert_eq!(
+            kind("site.yml", "- import_playbook: web.yml\n"),
+            Some(FileKind::Ansible)
+        );
+        assert_eq!(
+            kind("roles/web/tasks/main.yml", "- name: x\n  ping:\n"),
+            Some(FileKind::Ansible)
+        );
+        assert_eq!(
+            kind("roles/web/defaults/main.yml", "port: 80\n"),
+            Some(FileKind::Ansible)
+        );
+        assert_eq!(
+            kind("inventory/group_vars/all.yml", "a: 1\n"),
+            Some(FileKind::Ansible)
+        );
+        assert_eq!(
+            kind("play/tasks/extra.yml", "- ping:\n"),
+            Some(FileKind::Ansible)
+        );
+        // A top-level list that names no hosts is not a playbook; a manifest stays one.
+        assert_eq!(kind("list.yml", "- a: 1\n- b: 2\n"), None);
+        assert_eq!(
+            kind("k8s/tasks/pod.yaml", "apiVersion: v1\nkind: Pod\n"),
+            Some(FileKind::Kubernetes)
+        );
+        assert_eq!(
+            kind("ci/vars/values.yaml", "apiVersion: v1\nkind: Pod\n"),
+            Some(FileKind::Kubernetes)
+        );
     }
 
     #[test]

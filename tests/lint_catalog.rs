@@ -179,6 +179,7 @@ fn kind_groups_expand_once_and_unknown_ones_are_errors() {
             "compose",
             "github-actions",
             "gitlab-ci",
+            "ansible",
             "dotenv"
         ]
     );

@@ -123,7 +123,8 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         | FileKind::Compose
         | FileKind::GithubActions
         | FileKind::GitlabCi
-        | FileKind::SpringYaml => yaml::lower(src),
+        | FileKind::SpringYaml
+        | FileKind::Ansible => yaml::lower(src),
         FileKind::Shell => shell::lower(src),
         FileKind::Dockerfile => dockerfile::lower(src),
         FileKind::Dotenv | FileKind::Ini | FileKind::Properties => config::lower(src),

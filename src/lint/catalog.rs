@@ -69,7 +69,7 @@ pub struct Example {
 /// of its group by one edit.
 pub const KIND_GROUPS: &[(&str, &[&str])] = &[
     // Every kind whose shell commands are read: scripts, Dockerfile `RUN`, compose `command`,
-    // CI `run:`/`script:` steps.
+    // CI `run:`/`script:` steps, Ansible `shell`/`command` tasks.
     (
         "@shell",
         &[
@@ -78,6 +78,7 @@ pub const KIND_GROUPS: &[(&str, &[&str])] = &[
             "compose",
             "github-actions",
             "gitlab-ci",
+            "ansible",
         ],
     ),
     // Every kind that sets environment variables for a process: the `@shell` kinds and dotenv.
@@ -90,6 +91,7 @@ pub const KIND_GROUPS: &[(&str, &[&str])] = &[
             "compose",
             "github-actions",
             "gitlab-ci",
+            "ansible",
         ],
     ),
     ("@js", &["javascript", "typescript"]),

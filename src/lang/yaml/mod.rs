@@ -1,14 +1,15 @@
 //! YAML-family front-end on tree-sitter-yaml: CloudFormation (YAML, and JSON read as flow-style
 //! YAML), Kubernetes and Istio manifests, kubeconfig, docker-compose, GitHub Actions and GitLab
-//! CI workflows, Spring `application.yml`.
+//! CI workflows, Spring `application.yml`, Ansible playbooks and roles.
 //!
 //! Every document of a stream is lowered to a small tree ([`Y`]) that keeps the span of every
 //! key, with anchors, aliases and `<<` merges resolved and CloudFormation short-form tags
 //! (`!Ref x`) rewritten to their long form (`{Ref: x}`). From that tree come `Entry` facts for
 //! every scalar mapping entry (key path joined by `.`), then the kind-specific facts:
 //! CloudFormation resources ([`cfn`]), Kubernetes objects, container env and commands ([`kube`]),
-//! compose and CI environment and scripts ([`workflow`]).
+//! compose and CI environment and scripts ([`workflow`]), Ansible tasks ([`ansible`]).
 
+mod ansible;
 mod cfn;
 mod kube;
 mod workflow;
@@ -166,18 +167,7 @@ pub(crate) struct Doc {
 
 pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
     let text = &src.text;
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for (base, chunk) in chunks(text) {
-        let tree = ts::parse("yaml", || tree_sitter_yaml::LANGUAGE.into(), chunk)?;
-        let root = tree.root_node();
-        errors.extend(
-            ts::error_spans(root)
-                .into_iter()
-                .map(|e| Span::new(e.start + base, e.end + base)),
-        );
-        docs.extend(documents(root, chunk, base));
-    }
+    let (mut docs, errors) = parse(text)?;
     if !errors.is_empty() && text.contains("{{") {
         return Err(LowerError::skip(
             "helm template: the file is not YAML until it is rendered",
@@ -201,9 +191,27 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Compose => workflow::compose(&docs, text, &mut facts),
         FileKind::GithubActions => workflow::github(&docs, text, &mut facts),
         FileKind::GitlabCi => workflow::gitlab(&docs, text, &mut facts),
+        FileKind::Ansible => ansible::lower(&docs, &src.path, text, &mut facts),
         _ => {}
     }
     Ok(facts)
+}
+
+/// Every document of a stream, and the spans of the syntax errors the parser recovered from.
+pub(crate) fn parse(text: &str) -> Result<(Vec<Doc>, Vec<Span>), LowerError> {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for (base, chunk) in chunks(text) {
+        let tree = ts::parse("yaml", || tree_sitter_yaml::LANGUAGE.into(), chunk)?;
+        let root = tree.root_node();
+        errors.extend(
+            ts::error_spans(root)
+                .into_iter()
+                .map(|e| Span::new(e.start + base, e.end + base)),
+        );
+        docs.extend(documents(root, chunk, base));
+    }
+    Ok((docs, errors))
 }
 
 /// Splits a stream at its document markers (`---` at the start of a line always starts a new

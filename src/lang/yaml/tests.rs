@@ -216,3 +216,62 @@ fn chunks_split_at_document_markers_only() {
     let parts: Vec<_> = chunks(text).into_iter().map(|(_, t)| t).collect();
     assert_eq!(parts, ["a: 1\n", "--- \nb: '---'\n", "---\nc: |\n  ---x\n"]);
 }
+
+fn call<'a>(f: &'a Facts, callee: &str) -> &'a crate::facts::Call {
+    f.calls
+        .iter()
+        .find(|c| c.callee == callee)
+        .unwrap_or_else(|| {
+            panic!(
+                "no call {callee}: {:?}",
+                f.calls.iter().map(|c| &c.callee).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn arg(c: &crate::facts::Call, name: &str) -> Value {
+    c.arg(Some(name), None)
+        .map(|a| a.value)
+        .unwrap_or_else(|| panic!("no argument {name} in {}", c.callee))
+}
+
+#[test]
+fn ansible_tasks_are_calls_of_qualified_modules() {
+    let text = "- hosts: all\n  vars:\n    verify: false\n    base: http://mirror.example.com\n  tasks:\n    - get_url:\n        url: \"{{ base }}/a.tgz\"\n        validate_certs: \"{{ verify }}\"\n    - name: free form\n      uri: url=https://x.example.com method=GET\n    - postgresql_db:\n        name: app\n    - block:\n        - community.crypto.openssl_privatekey:\n            size: \"{{ bits | default(1024) }}\"\n";
+    let f = lower_as(FileKind::Ansible, "site.yml", text);
+    let get = call(&f, "ansible.builtin.get_url");
+    assert_eq!(arg(get, "validate_certs"), Value::Bool(false));
+    assert_eq!(
+        arg(get, "url"),
+        Value::Str("http://mirror.example.com/a.tgz".into())
+    );
+    let uri = call(&f, "ansible.builtin.uri");
+    assert_eq!(arg(uri, "method"), Value::Str("GET".into()));
+    let span = uri.arg(Some("url"), None).unwrap().arg.span;
+    assert_eq!(&text[span.start..span.end], "url=https://x.example.com");
+    call(&f, "community.postgresql.postgresql_db");
+    let key = call(&f, "community.crypto.openssl_privatekey");
+    assert_eq!(arg(key, "size"), Value::Int(1024));
+}
+
+#[test]
+fn ansible_unknown_variables_stay_unknown() {
+    let text = "- hosts: all\n  tasks:\n    - uri:\n        url: \"https://{{ host }}/x\"\n        validate_certs: \"{{ verify }}\"\n        timeout: \"{{ t | int }}\"\n";
+    let f = lower_as(FileKind::Ansible, "site.yml", text);
+    let uri = call(&f, "ansible.builtin.uri");
+    assert_eq!(arg(uri, "validate_certs"), Value::Unknown);
+    assert_eq!(arg(uri, "timeout"), Value::Unknown);
+    assert!(matches!(arg(uri, "url"), Value::Partial(_)));
+}
+
+#[test]
+fn ansible_environment_and_commands() {
+    let text = "- hosts: all\n  vars:\n    proxy_env:\n      GIT_SSL_NO_VERIFY: true\n  environment: \"{{ proxy_env }}\"\n  tasks:\n    - shell: curl -k https://x.example.com\n    - command:\n        argv: [wget, --no-check-certificate, https://x.example.com]\n";
+    let f = lower_as(FileKind::Ansible, "site.yml", text);
+    assert_eq!(f.envs[0].name, "GIT_SSL_NO_VERIFY");
+    assert_eq!(f.envs[0].value, Value::Str("True".into()));
+    let programs: Vec<&str> = f.commands.iter().map(|c| c.program.as_str()).collect();
+    assert_eq!(programs, ["curl", "wget"]);
+    let curl = &f.commands[0];
+    assert_eq!(&text[curl.args[0].span.start..curl.args[0].span.end], "-k");
+}

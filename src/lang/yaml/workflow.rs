@@ -137,7 +137,7 @@ fn command(cmd: &Y, src: &str, facts: &mut Facts) {
     }
 }
 
-fn command_words(items: &[Y], whole: &Y, src: &str, facts: &mut Facts) {
+pub(crate) fn command_words(items: &[Y], whole: &Y, src: &str, facts: &mut Facts) {
     let words: Vec<(&Y, String)> = items.iter().filter_map(|i| Some((i, i.text()?))).collect();
     let Some(((_, first), rest)) = words.split_first() else {
         return;
