@@ -396,22 +396,9 @@ fn ten_thousand_levels_of_nesting_do_not_overflow_the_stack() {
         ),
     )
     .unwrap();
-    let mut blocks = String::from("fn deep() {\n");
-    for _ in 0..n {
-        blocks.push_str("if x {");
-    }
-    for _ in 0..n {
-        blocks.push('}');
-    }
-    blocks.push_str("\n}\n");
+    let blocks = format!("fn deep() {{\n{}\n}}\n", nested("if x {", "}", n));
     std::fs::write(d.join("deep_blocks.rs"), blocks).unwrap();
-    let mut go_blocks = String::from("package p\n\nfunc deep() {\n");
-    for _ in 0..n {
-        go_blocks.push_str("if x {");
-    }
-    for _ in 0..n {
-        go_blocks.push('}');
-    }
+    let mut go_blocks = format!("package p\n\nfunc deep() {{\n{}", nested("if x {", "}", n));
     go_blocks.push_str(&format!(
         "\n}}\n\nvar x = {}\nvar y = {}\nvar z = []T{}\n",
         nested("(", ")", n),
@@ -419,6 +406,20 @@ fn ten_thousand_levels_of_nesting_do_not_overflow_the_stack() {
         nested("{", "}", n)
     ));
     std::fs::write(d.join("deep.go"), go_blocks).unwrap();
+    // Java: nested blocks, parentheses, calls, array initialisers and a long concatenation
+    // (the binder and emitter walk iteratively; the evaluator stops at its depth bound).
+    let mut java = format!(
+        "import javax.crypto.Cipher;\nclass Deep {{\n  void deep() {{\n{}",
+        nested("if (x) {", "}", n)
+    );
+    java.push_str(&format!(
+        "\n    Object a = {};\n    Object b = {};\n    byte[][] c = {};\n    String s = \"A\"{};\n    Cipher.getInstance(\"DES\");\n  }}\n}}\n",
+        nested("(", ")", n),
+        nested("f(", ")", n),
+        nested("{", "}", n),
+        " + \"A\"".repeat(n)
+    ));
+    std::fs::write(d.join("Deep.java"), java).unwrap();
     let r = check(&d, &[]);
     assert!(r.json["findings"].is_array(), "{}", r.stderr);
     // Python's front-end is iterative: the shallow finding next to the deep expression is kept.
@@ -426,6 +427,15 @@ fn ten_thousand_levels_of_nesting_do_not_overflow_the_stack() {
         findings(&r).iter().any(|(p, rule, line, _)| p == "deep.py"
             && rule == "tls-verification-disabled"
             && *line == 3),
+        "{:?}\n{}",
+        findings(&r),
+        r.json["errors"]
+    );
+    // So is Java's, beside ten thousand levels of nesting.
+    assert!(
+        findings(&r)
+            .iter()
+            .any(|(p, rule, _, _)| p == "Deep.java" && rule == "weak-cipher-algorithm"),
         "{:?}\n{}",
         findings(&r),
         r.json["errors"]

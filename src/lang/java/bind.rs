@@ -2,7 +2,7 @@
 //! bound to. Assignments are bound after the walk, in the scope that declares the name (a
 //! field may be declared below the constructor that sets it).
 
-use super::{is_class_body, opens_scope, Binding, Lowerer, Method, ScopeKind};
+use super::{is_class_body, opens_scope, Binding, CallSite, Lowerer, Method, ScopeKind};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
 
@@ -17,7 +17,37 @@ enum Pending<'t> {
     },
     /// `name` is filled in place (an argument of a method, `name[i] = ..`).
     Filled { scope: ScopeId, name: &'t str },
+    /// `name` is argument `index` of a call of `method`: filled unless the file declares
+    /// that method (a receiver's type is not known yet, so by name and arity) and the
+    /// parameter is not filled inside.
+    Passed {
+        scope: ScopeId,
+        name: &'t str,
+        method: &'t str,
+        index: usize,
+        argc: usize,
+    },
 }
+
+/// Library methods that read their arguments and never write into them.
+const READS_ONLY: &[&str] = &[
+    "copyOf",
+    "copyOfRange",
+    "valueOf",
+    "copyValueOf",
+    "equals",
+    "toString",
+    "hashCode",
+    "print",
+    "println",
+    "printf",
+    "format",
+    "encodeToString",
+    "encode",
+    "decode",
+    "getByAddress",
+    "getByName",
+];
 
 impl<'t> Lowerer<'t> {
     pub(super) fn bind(&mut self, root: Node<'t>) {
@@ -69,6 +99,7 @@ impl<'t> Lowerer<'t> {
                     }
                 }
                 "method_invocation" => self.bind_invocation(node, scope, &mut pending),
+                "object_creation_expression" => self.bind_construction(node, scope),
                 _ => {}
             }
             let children: Vec<_> = node.named_children().collect();
@@ -76,7 +107,11 @@ impl<'t> Lowerer<'t> {
                 stack.push((child, inner));
             }
         }
-        for p in pending {
+        // Whether a parameter is filled is known once every other write is bound.
+        let (passed, rest): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|p| matches!(p, Pending::Passed { .. }));
+        for p in rest.into_iter().chain(passed) {
             self.bind_pending(p);
         }
     }
@@ -144,15 +179,10 @@ impl<'t> Lowerer<'t> {
             let Some(name) = node.child_by_field_name("name") else {
                 return;
             };
-            let private = node
-                .named_children()
-                .find(|c| c.kind() == "modifiers")
-                .is_some_and(|m| self.text(m).split_whitespace().any(|w| w == "private"));
             let key = (scope, self.text(name).to_string());
             self.methods.entry(key).or_default().push(Method {
                 node,
                 params: index,
-                private,
             });
         }
     }
@@ -222,23 +252,65 @@ impl<'t> Lowerer<'t> {
         let Some(args) = node.child_by_field_name("arguments") else {
             return;
         };
-        for a in args.named_children() {
-            if a.kind() == "identifier" {
-                pending.push(Pending::Filled {
-                    scope,
-                    name: self.text(a),
-                });
+        let method = node
+            .child_by_field_name("name")
+            .map_or("", |n| self.text(n));
+        let list: Vec<_> = args
+            .named_children()
+            .filter(|c| c.kind() != "comment")
+            .collect();
+        for (index, a) in list.iter().enumerate() {
+            if a.kind() != "identifier" || READS_ONLY.contains(&method) {
+                continue;
             }
+            let name = self.text(*a);
+            pending.push(Pending::Passed {
+                scope,
+                name,
+                method,
+                index,
+                argc: list.len(),
+            });
         }
-        let local = node
-            .child_by_field_name("object")
-            .is_none_or(|o| o.kind() == "this");
-        if let (true, Some(name)) = (local, node.child_by_field_name("name")) {
+        // Every call by name, with its receiver: which class a receiver names is only known
+        // once every declaration is bound, so the evaluator decides whether a site calls
+        // the method it asks about.
+        if let Some(name) = node.child_by_field_name("name") {
+            let receiver = node
+                .child_by_field_name("object")
+                .filter(|o| o.kind() != "this");
             self.call_sites
                 .entry(self.text(name).to_string())
                 .or_default()
-                .push((args, scope));
+                .push(CallSite {
+                    args,
+                    scope,
+                    receiver,
+                });
         }
+    }
+
+    /// `new Helper(..)`: a call site of `Helper`'s constructors.
+    fn bind_construction(&mut self, node: Node<'t>, scope: ScopeId) {
+        let (Some(ty), Some(args)) = (
+            node.child_by_field_name("type"),
+            node.child_by_field_name("arguments"),
+        ) else {
+            return;
+        };
+        // An anonymous class body makes it a subclass, not a call of this file's constructor.
+        if node.named_children().any(|c| c.kind() == "class_body") {
+            return;
+        }
+        let name = self.text(ty).split('<').next().unwrap_or("").trim();
+        self.constructions
+            .entry(name.to_string())
+            .or_default()
+            .push(CallSite {
+                args,
+                scope,
+                receiver: None,
+            });
     }
 
     fn bind_pending(&mut self, p: Pending<'t>) {
@@ -267,11 +339,53 @@ impl<'t> Lowerer<'t> {
                 };
                 self.scopes.define(target, name, binding);
             }
+            Pending::Passed {
+                scope,
+                name,
+                method,
+                index,
+                argc,
+            } => {
+                if !self.param_filled(method, index, argc) {
+                    return;
+                }
+                if let Some((s, _)) = self.scopes.lookup(name, scope) {
+                    self.filled.insert((s, name.to_string()));
+                }
+            }
             Pending::Filled { scope, name } => {
                 if let Some((s, _)) = self.scopes.lookup(name, scope) {
                     self.filled.insert((s, name.to_string()));
                 }
             }
         }
+    }
+
+    /// Whether parameter `index` of the methods named `method` with `argc` parameters may be
+    /// filled inside: true unless every such method is declared here and leaves it alone.
+    fn param_filled(&self, method: &str, index: usize, argc: usize) -> bool {
+        let declared: Vec<Node<'t>> = self
+            .methods
+            .iter()
+            .filter(|((_, name), _)| name == method)
+            .flat_map(|(_, ms)| ms.iter().filter(|m| m.params == argc).map(|m| m.node))
+            .collect();
+        if declared.is_empty() {
+            return true;
+        }
+        declared.into_iter().any(|m| {
+            let param = m
+                .child_by_field_name("parameters")
+                .and_then(|ps| {
+                    ps.named_children()
+                        .filter(|c| c.kind() != "comment")
+                        .nth(index)
+                })
+                .and_then(|p| p.child_by_field_name("name"));
+            match (param, self.opened.get(&m.id())) {
+                (Some(p), Some(&inner)) => self.filled.contains(&(inner, self.text(p).to_string())),
+                _ => true,
+            }
+        })
     }
 }

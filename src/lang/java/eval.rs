@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::{Binding, Lowerer, MAX_BYTES, MAX_EVAL_DEPTH, MAX_STEPS};
+use super::{Binding, CallSite, Lowerer, ScopeKind, MAX_BYTES, MAX_EVAL_DEPTH, MAX_STEPS};
 use crate::facts::{Arg, CallValue, Value};
 use crate::lang::flat::Node;
 use crate::lang::scope::{ScopeId, Scopes};
@@ -80,6 +80,7 @@ impl<'t> Lowerer<'t> {
             }
             "identifier" => {
                 let name = self.text(node);
+                self.use_at = Some(node.start_byte());
                 self.resolve(name, scope, d)
             }
             "field_access" => self.eval_field_access(node, scope, d),
@@ -233,6 +234,45 @@ impl<'t> Lowerer<'t> {
             ("clone", Some(v @ Value::Bytes(_)), _) => return v.clone(),
             _ => {}
         }
+        // `String.valueOf(chars)` and `Arrays.copyOf(bytes, n)` keep a constant constant.
+        let class = match &receiver {
+            Some(Value::Name(n)) => n.rsplit('.').next().unwrap_or(n),
+            _ => "",
+        };
+        match (class, method, args.as_slice()) {
+            ("String", "valueOf" | "copyValueOf", [a]) if matches!(a.value, Value::Str(_)) => {
+                return a.value.clone()
+            }
+            // An address is its text: `getByAddress({127, 0, 0, 1})` is "127.0.0.1".
+            ("InetAddress" | "Inet4Address", "getByAddress", [a]) => {
+                if let Value::Bytes(b) = &a.value {
+                    if b.len() == 4 {
+                        let parts: Vec<String> = b.iter().map(u8::to_string).collect();
+                        return Value::Str(parts.join("."));
+                    }
+                }
+            }
+            ("InetAddress" | "Inet4Address" | "Inet6Address", "getByName", [a])
+                if matches!(a.value, Value::Str(_)) =>
+            {
+                return a.value.clone()
+            }
+            // `props.getProperty(key, fallback)`: the fallback the code chooses when the
+            // setting is absent, which is the value it runs with unless configured.
+            (_, "getProperty", [_, fallback]) if is_constant(&fallback.value) => {
+                return fallback.value.clone()
+            }
+            ("Arrays", "copyOf", [a, n]) => {
+                if let (Value::Bytes(b), Value::Int(n)) = (&a.value, &n.value) {
+                    if (0..=MAX_BYTES).contains(n) {
+                        let mut b = b.clone();
+                        b.resize(*n as usize, 0);
+                        return Value::Bytes(b);
+                    }
+                }
+            }
+            _ => {}
+        }
         let callee = self.callee_of(node, scope, d);
         let decoded = match (callee.rsplit('.').nth(1), method, first) {
             (Some("Base64.getDecoder()" | "getDecoder()"), "decode", Some(Value::Str(s))) => {
@@ -269,11 +309,19 @@ impl<'t> Lowerer<'t> {
 
     /// The value of a name seen from `scope`: agreed by every binding, or `Unknown`.
     pub(super) fn resolve(&mut self, name: &str, scope: ScopeId, d: usize) -> Value {
+        let at = self.use_at.take();
         let Some((def, bindings)) = self.scopes.lookup(name, scope) else {
             return Value::Name(self.qualify(name));
         };
-        let bindings: Vec<Binding<'t>> = bindings.to_vec();
-        let key = (def, name.to_string());
+        let mut bindings: Vec<Binding<'t>> = bindings.to_vec();
+        let filled_key = (def, name.to_string());
+        let mut key = filled_key.clone();
+        if let (Some(at), true) = (at, bindings.len() > 1) {
+            if self.scopes.kind(def) == ScopeKind::Other {
+                bindings = self.reaching(bindings, scope, at);
+                key.1 = format!("{name}@{at}");
+            }
+        }
         if let Some(v) = self.evaluation.remembered(&key) {
             return v.clone();
         }
@@ -303,35 +351,98 @@ impl<'t> Lowerer<'t> {
             Some(v) if known => v,
             _ => Value::Unknown,
         };
-        if matches!(value, Value::Bytes(_) | Value::List(_)) && self.filled.contains(&key) {
+        if matches!(value, Value::Bytes(_) | Value::List(_)) && self.filled.contains(&filled_key) {
             value = Value::Unknown;
         }
         self.evaluation.remember(key, value.clone());
         value
     }
 
-    /// Parameter `index` of a private method: the constant every call site in the file
-    /// passes, if they all pass the same one.
+    /// The bindings of a local that can reach a use at byte `at` seen from `scope`: those
+    /// written before the use, from the last one that always runs on the way to it (in the
+    /// use's block or a block around it: `key = Arrays.copyOf(key, 16)` replaces `key`), so
+    /// a value overwritten in straight-line code does not count. A binding inside a branch
+    /// still does: `url = ..; if (c) url = ..;` keeps both, and two values are unknown.
+    fn reaching(&self, bindings: Vec<Binding<'t>>, scope: ScopeId, at: usize) -> Vec<Binding<'t>> {
+        let before: Vec<(Binding<'t>, bool)> = bindings
+            .into_iter()
+            .filter_map(|b| match b {
+                Binding::Assign(expr, s, _) => {
+                    let always = straight_line(expr) && self.scope_encloses(s, scope);
+                    (expr.end_byte() <= at).then_some((b, always))
+                }
+                Binding::Param { .. } => Some((b, true)),
+                // Where `x++` or a loop variable changes the name is not recorded.
+                Binding::Other(_) => Some((b, false)),
+                Binding::Declared(_) => Some((b, true)),
+            })
+            .collect();
+        let from = before.iter().rposition(|(_, always)| *always).unwrap_or(0);
+        before.into_iter().skip(from).map(|(b, _)| b).collect()
+    }
+
+    /// Whether `outer` is `inner` or a scope around it.
+    fn scope_encloses(&self, outer: ScopeId, inner: ScopeId) -> bool {
+        let mut current = Some(inner);
+        while let Some(c) = current {
+            if c == outer {
+                return true;
+            }
+            current = self.scopes.parent(c);
+        }
+        false
+    }
+
+    /// Parameter `index` of a method or constructor: the constant every call site in the
+    /// file passes, if there is one and they all pass the same one. A site on a receiver
+    /// counts when the receiver is of the declaring class (`helper.go(..)` with `Helper
+    /// helper`, `new Helper().go(..)`, `Helper.go(..)`); others may be another class's
+    /// method of that name and are left out. A method no site in the file calls stays
+    /// unknown: its callers are elsewhere.
     fn param_value(&mut self, method: Node<'t>, index: usize, d: usize) -> Value {
-        let Some(found) = self.method_of(method) else {
+        let Some((class, name, params)) = self.method_of(method) else {
             return Value::Unknown;
         };
-        let (name, params, private) = found;
-        if !private {
-            return Value::Unknown;
-        }
-        let sites: Vec<(Node<'t>, ScopeId)> =
-            self.call_sites.get(&name).cloned().unwrap_or_default();
+        let class_name = self
+            .classes
+            .iter()
+            .find(|(_, &s)| s == class)
+            .map(|(n, _)| n.clone());
+        let constructor = method.kind() == "constructor_declaration";
+        let sites: Vec<CallSite<'t>> = if constructor {
+            class_name
+                .as_ref()
+                .and_then(|n| self.constructions.get(n))
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            self.call_sites.get(&name).cloned().unwrap_or_default()
+        };
         let mut agreed: Option<Value> = None;
-        for (list, scope) in sites {
-            let args: Vec<_> = list
+        for site in sites {
+            let args: Vec<_> = site
+                .args
                 .named_children()
                 .filter(|c| c.kind() != "comment")
                 .collect();
             if args.len() != params {
                 continue;
             }
-            let v = self.eval(args[index], scope, d);
+            let ours = match site.receiver {
+                None => {
+                    constructor
+                        || self
+                            .class_scope(site.scope)
+                            .is_some_and(|c| self.encloses(class, c))
+                }
+                Some(r) => class_name
+                    .as_deref()
+                    .is_some_and(|n| self.receiver_class(r, site.scope, d).as_deref() == Some(n)),
+            };
+            if !ours {
+                continue;
+            }
+            let v = self.eval(args[index], site.scope, d);
             if !is_constant(&v) || agreed.as_ref().is_some_and(|a| *a != v) {
                 return Value::Unknown;
             }
@@ -340,12 +451,46 @@ impl<'t> Lowerer<'t> {
         agreed.unwrap_or(Value::Unknown)
     }
 
-    /// The name, parameter count and privacy of a declared method node.
-    fn method_of(&self, node: Node<'t>) -> Option<(String, usize, bool)> {
-        self.methods.iter().find_map(|((_, name), ms)| {
+    /// Whether class body `outer` is `inner` or one of the class bodies around it (a call
+    /// without a receiver reaches the methods of every enclosing class).
+    fn encloses(&self, outer: ScopeId, inner: ScopeId) -> bool {
+        let mut current = Some(inner);
+        while let Some(c) = current {
+            if c == outer {
+                return true;
+            }
+            current = self.scopes.parent(c).and_then(|p| self.class_scope(p));
+        }
+        false
+    }
+
+    /// The simple name of the class a receiver is an instance of (or names, for a static
+    /// call), when that is one of this file's classes.
+    fn receiver_class(&mut self, receiver: Node<'t>, scope: ScopeId, d: usize) -> Option<String> {
+        let name = match receiver.kind() {
+            "identifier" if self.scopes.lookup(self.text(receiver), scope).is_none() => {
+                self.text(receiver).to_string()
+            }
+            "identifier" | "field_access" => match self.declared_type(receiver, scope) {
+                Some(t) => t,
+                None => match self.eval(receiver, scope, d) {
+                    Value::Call(c) => c.callee.clone(),
+                    _ => return None,
+                },
+            },
+            "object_creation_expression" => self.type_name(receiver.child_by_field_name("type")?),
+            _ => return None,
+        };
+        let simple = name.rsplit('.').next().unwrap_or(&name).to_string();
+        self.classes.contains_key(&simple).then_some(simple)
+    }
+
+    /// The class body, name and parameter count of a declared method or constructor node.
+    fn method_of(&self, node: Node<'t>) -> Option<(ScopeId, String, usize)> {
+        self.methods.iter().find_map(|((class, name), ms)| {
             ms.iter()
                 .find(|m| m.node == node)
-                .map(|m| (name.clone(), m.params, m.private))
+                .map(|m| (*class, name.clone(), m.params))
         })
     }
 
@@ -475,6 +620,24 @@ impl<'t> Lowerer<'t> {
         let t = self.type_name(ty);
         (t != "var").then_some(t)
     }
+}
+
+/// Whether the assignment or declaration whose value is `expr` is a statement of its own,
+/// directly in a block (not a branch of an `if` without braces, not inside a condition).
+fn straight_line(expr: Node) -> bool {
+    let mut node = expr;
+    while let Some(parent) = node.parent() {
+        match parent.kind() {
+            "assignment_expression" | "variable_declarator" => node = parent,
+            "expression_statement" | "local_variable_declaration" => {
+                return parent
+                    .parent()
+                    .is_some_and(|b| matches!(b.kind(), "block" | "constructor_body"));
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn lookup<'s, 't>(

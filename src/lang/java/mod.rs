@@ -5,7 +5,7 @@
 //! callees qualified through the imports and the receivers' values, and every method and
 //! lambda as a [`crate::facts::Function`] with the interfaces its class implements.
 //! [`eval`] folds constants: `static final` fields, locals, concatenation, byte arrays,
-//! `"..".getBytes()`, helper methods returning a constant and private methods' parameters
+//! `"..".getBytes()`, helper methods returning a constant and parameters of methods
 //! whose every call site passes the same constant.
 
 mod bind;
@@ -77,7 +77,15 @@ enum ScopeKind {
 struct Method<'t> {
     node: Node<'t>,
     params: usize,
-    private: bool,
+}
+
+/// A call of a method or constructor declared somewhere: its argument list, the scope it is
+/// evaluated in, and the receiver written before the dot (none for `f(..)` and `this.f(..)`).
+#[derive(Clone, Copy)]
+struct CallSite<'t> {
+    args: Node<'t>,
+    scope: ScopeId,
+    receiver: Option<Node<'t>>,
 }
 
 struct Lowerer<'t> {
@@ -91,13 +99,17 @@ struct Lowerer<'t> {
     methods: HashMap<(ScopeId, String), Vec<Method<'t>>>,
     /// Class bodies by class name, for `Other.CONSTANT`.
     classes: HashMap<String, ScopeId>,
-    /// Calls of a method by simple name on no receiver or `this`: (argument list, scope).
-    call_sites: HashMap<String, Vec<(Node<'t>, ScopeId)>>,
+    /// Calls of a method by simple name, with or without a receiver.
+    call_sites: HashMap<String, Vec<CallSite<'t>>>,
+    /// `new Name(..)` by the simple name written.
+    constructions: HashMap<String, Vec<CallSite<'t>>>,
     /// Names (in the scope that binds them) whose array value is filled in place: passed to
     /// a method (`random.nextBytes(iv)`) or written element by element.
     filled: HashSet<(ScopeId, String)>,
     evaluation: Evaluation,
     steps: usize,
+    /// Where the identifier being resolved is written, for the bindings that reach it.
+    use_at: Option<usize>,
 }
 
 /// Class bodies, methods, blocks and lambdas get their own scope.
@@ -134,9 +146,11 @@ impl<'t> Lowerer<'t> {
             methods: HashMap::new(),
             classes: HashMap::new(),
             call_sites: HashMap::new(),
+            constructions: HashMap::new(),
             filled: HashSet::new(),
             evaluation: Evaluation::default(),
             steps: 0,
+            use_at: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Checks over Java facts that a pattern cannot say: a trust manager or hostname verifier
 //! whose body accepts everything, a key-pair generator initialised below the size its
-//! algorithm needs, and a gRPC channel in plaintext to a host that is not this machine.
+//! algorithm needs, a gRPC channel in plaintext to a host that is not this machine, and a
+//! TLS socket whose peer's host name nothing checks.
 
 use super::Check;
 use crate::facts::{Call, Facts, Function, Span, Value};
@@ -12,6 +13,7 @@ pub const CHECKS: &[Check] = &[
     Check::new("java-hostname-verifier-accepts-any", hostname_verifier),
     Check::new("java-key-pair-size", key_pair_size),
     Check::new("java-grpc-plaintext-remote", grpc_plaintext),
+    Check::new("java-ssl-socket-unchecked-host", ssl_socket_unchecked_host),
 ];
 
 fn within(inner: Span, outer: Span) -> bool {
@@ -219,4 +221,38 @@ fn grpc_plaintext(ctx: &CheckCtx) -> Vec<Hit> {
         }
     }
     hits
+}
+
+/// `SSLSocketFactory.createSocket(host, port)`: unlike `HttpsURLConnection`, a bare
+/// `SSLSocket` checks the certificate chain but not that it names `host`, so any site with
+/// a valid certificate can stand in. The file must turn endpoint identification on
+/// (`setEndpointIdentificationAlgorithm("HTTPS")`) or check the session itself
+/// (`HostnameVerifier.verify`); `createSocket()` without a peer is connected elsewhere.
+fn ssl_socket_unchecked_host(ctx: &CheckCtx) -> Vec<Hit> {
+    let facts = &ctx.file.facts;
+    let checked = facts.calls.iter().any(|c| {
+        c.callee.ends_with(".setEndpointIdentificationAlgorithm")
+            || c.callee.ends_with("HostnameVerifier.verify")
+            || c.callee.ends_with("getDefaultHostnameVerifier().verify")
+    });
+    if checked {
+        return Vec::new();
+    }
+    facts
+        .calls
+        .iter()
+        .filter(|c| {
+            let (receiver, method) = c.callee.rsplit_once('.').unwrap_or(("", ""));
+            method == "createSocket"
+                && (receiver.contains("SSLSocketFactory")
+                    || receiver.ends_with("getSocketFactory()"))
+                && c.args.len() >= 2
+        })
+        .map(|c| {
+            Hit::with(
+                c.callee_span,
+                "the TLS socket does not check the server's host name",
+            )
+        })
+        .collect()
 }
