@@ -238,16 +238,7 @@ impl<'t> Lowerer<'t> {
         if self.base_names.contains(name) {
             return None;
         }
-        let value = match self.scopes.get(class, attr).map(Vec::as_slice) {
-            Some([Binding::Assign(v)]) => *v,
-            _ => return None,
-        };
-        if !self.evaluation.enter((class, attr.to_string())) {
-            return None;
-        }
-        let v = self.eval(value, class, depth + 1);
-        self.evaluation.leave();
-        Some(v)
+        self.class_assignment(class, attr, depth)
     }
 
     /// `Config.VERIFY` where `class Config: VERIFY = False` assigns it once.
@@ -265,14 +256,19 @@ impl<'t> Lowerer<'t> {
             Some((_, [Binding::Class(s)])) => *s,
             _ => return None,
         };
-        let value = match self.scopes.get(class_scope, attr).map(Vec::as_slice) {
+        self.class_assignment(class_scope, attr, depth)
+    }
+
+    /// The value of `attr` in a class body that assigns it exactly once.
+    fn class_assignment(&mut self, class: ScopeId, attr: &str, depth: usize) -> Option<Value> {
+        let value = match self.scopes.get(class, attr).map(Vec::as_slice) {
             Some([Binding::Assign(v)]) => *v,
             _ => return None,
         };
-        if !self.evaluation.enter((class_scope, attr.to_string())) {
+        if !self.evaluation.enter((class, attr.to_string())) {
             return None;
         }
-        let v = self.eval(value, class_scope, depth + 1);
+        let v = self.eval(value, class, depth + 1);
         self.evaluation.leave();
         Some(v)
     }
