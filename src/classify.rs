@@ -30,10 +30,12 @@ pub enum FileKind {
     Ansible,
     Sql,
     Pem,
+    /// A DER-encoded X.509 certificate (`.der`, `.cer`, `.crt` that are not PEM text).
+    Der,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 25] = [
+    pub const ALL: [FileKind; 26] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
@@ -59,6 +61,7 @@ impl FileKind {
         FileKind::Ansible,
         FileKind::Sql,
         FileKind::Pem,
+        FileKind::Der,
     ];
 
     /// The name used in `lints/*.toml` (`kinds = ["python"]`) and in output.
@@ -89,6 +92,7 @@ impl FileKind {
             FileKind::Ansible => "ansible",
             FileKind::Sql => "sql",
             FileKind::Pem => "pem",
+            FileKind::Der => "der",
         }
     }
 
@@ -109,9 +113,15 @@ impl FileKind {
             FileKind::Terraform => &["#", "//"],
             FileKind::Sql => &["--"],
             FileKind::Ini => &["#", ";"],
-            FileKind::Pem => &[],
+            FileKind::Pem | FileKind::Der => &[],
             _ => &["#"],
         }
+    }
+
+    /// The kind is binary: read as bytes (each byte one character, U+0000 to U+00FF), not
+    /// decoded as text.
+    pub fn binary(self) -> bool {
+        self == FileKind::Der
     }
 
     /// What the kind is linted as: a file alone, or with the other files of its directory
@@ -179,6 +189,18 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
             return Some(FileKind::Properties)
         }
         "pem" | "key" | "p8" => return Some(FileKind::Pem),
+        // Certificates come in both encodings under these names.
+        "der" | "cer" | "crt" => {
+            // PEM text, perhaps after `Bag Attributes` lines (OpenSSL's PKCS#12 export).
+            if head.windows(11).any(|w| w == b"-----BEGIN ") {
+                return Some(FileKind::Pem);
+            }
+            // A DER SEQUENCE with a long-form length, as every certificate starts.
+            return match head {
+                [0x30, 0x81..=0x84, ..] => Some(FileKind::Der),
+                _ => None,
+            };
+        }
         "dockerfile" => return Some(FileKind::Dockerfile),
         "conf" => {
             if parent.contains("nginx")
@@ -386,7 +408,11 @@ pub fn needs_head(path: &Path) -> bool {
     match lower.rsplit_once('.') {
         None => true,
         Some((stem, ext)) => {
-            stem.is_empty() || matches!(ext, "yml" | "yaml" | "json" | "template" | "conf")
+            stem.is_empty()
+                || matches!(
+                    ext,
+                    "yml" | "yaml" | "json" | "template" | "conf" | "der" | "cer" | "crt"
+                )
         }
     }
 }
@@ -469,6 +495,14 @@ mod tests {
         assert_eq!(kind(".npmrc", ""), Some(FileKind::Ini));
         assert_eq!(kind("svc/Dockerfile", ""), Some(FileKind::Dockerfile));
         assert_eq!(kind("keys/server.key", ""), Some(FileKind::Pem));
+        let pem = "Bag Attributes\n    friendlyName: web\n-----BEGIN CERTIFICATE-----\n";
+        assert_eq!(kind("certs/web.crt", pem), Some(FileKind::Pem));
+        assert_eq!(kind("certs/web.cer", "\x30\u{82}"), None); // not DER as UTF-8 text
+        assert_eq!(
+            classify(Path::new("certs/web.der"), &[0x30, 0x82, 0x03, 0x1f]),
+            Some(FileKind::Der)
+        );
+        assert_eq!(kind("certs/notes.crt", "renew in March"), None);
         assert_eq!(
             kind(
                 "nginx/sites-enabled/example.com",

@@ -113,6 +113,15 @@ struct CheckArgs {
     /// Record the current findings in this baseline file (exit 0 unless an error occurs).
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
+    /// Report only the rules that map to this compliance framework (repeatable).
+    #[arg(long, value_name = "FRAMEWORK", value_parser = clap::builder::PossibleValuesParser::new(
+        crate::lint::catalog::FRAMEWORKS.iter().map(|f| f.key)
+    ))]
+    compliance: Vec<String>,
+    /// Judge certificate expiry as of this date (`2026-12-01`) or RFC 3339 time, not today:
+    /// for reproducible runs.
+    #[arg(long, value_name = "DATE", value_parser = crate::lint::checks::parse_now)]
+    now: Option<i64>,
     /// Parse every file, even those the literal prefilter rules out (for debugging).
     #[arg(long, hide = true)]
     no_prefilter: bool,
@@ -197,7 +206,7 @@ fn check(linter: &mut Linter, args: CheckArgs) -> i32 {
         args.paths.clone()
     };
     let start = args.stdin_filename.as_ref().unwrap_or(&paths[0]);
-    let config = match find_config(linter, args.config.as_deref(), start) {
+    let mut config = match find_config(linter, args.config.as_deref(), start) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("error: {e}");
@@ -205,6 +214,11 @@ fn check(linter: &mut Linter, args: CheckArgs) -> i32 {
         }
     };
     linter.set_internal_hosts(&config.internal_hosts);
+    linter.set_certificate_expiry_days(config.certificate_expiry_days);
+    config.compliance = args.compliance.clone();
+    if let Some(now) = args.now {
+        linter.scan.now = now;
+    }
     let baseline = match &args.baseline {
         Some(p) => match baseline::load(p) {
             Ok(b) => Some(b),
@@ -463,6 +477,7 @@ fn rules(linter: &Linter, format: RulesFormat) -> i32 {
                     serde_json::json!({
                         "id": l.id, "category": l.category.name(), "severity": l.severity.name(),
                         "cwe": l.cwe, "summary": l.summary, "kinds": kinds_of(l),
+                        "compliance": l.compliance,
                     })
                 })
                 .collect();
@@ -480,7 +495,7 @@ fn rules(linter: &Linter, format: RulesFormat) -> i32 {
 }
 
 /// `lints/README.md`: the rule reference, generated from stable lint metadata only (id,
-/// category, severity, CWE, file kinds, summary, help, why, fix), so parallel additions of
+/// category, severity, CWE, compliance, file kinds, summary, help, why, fix), so parallel additions of
 /// patterns and examples do not make it stale; only a rule's first pattern for a new kind does. `cleartext explain <id>` shows the examples.
 pub fn lints_readme(linter: &Linter) -> String {
     let mut s = String::from(
@@ -503,13 +518,14 @@ pub fn lints_readme(linter: &Linter) -> String {
     }
     for l in &linter.lints {
         s.push_str(&format!(
-            "\n## {}\n\n{}\n\n- category: {}\n- default severity: {}\n- CWE: {}\n- file kinds: {}\n- help: {}\n\n\
+            "\n## {}\n\n{}\n\n- category: {}\n- default severity: {}\n- CWE: {}\n- compliance: {}\n- file kinds: {}\n- help: {}\n\n\
              ### Why it matters\n\n{}\n\n### How to fix\n\n{}\n",
             l.id,
             l.summary,
             l.category.name(),
             l.severity.name(),
             l.cwe.join(", "),
+            l.compliance.summary(),
             kinds_of(l).join(", "),
             l.help,
             l.docs.why.trim(),
@@ -529,12 +545,13 @@ fn explain(linter: &Linter, rule: &str) -> i32 {
         return EXIT_ERROR;
     };
     let mut text = format!(
-        "# {}\n\n{}\n\ncategory: {}   severity: {}   {}\nfile kinds: {}\n\n## Why it matters\n{}\n\n## How to fix\n{}\n",
+        "# {}\n\n{}\n\ncategory: {}   severity: {}   {}\ncompliance: {}\nfile kinds: {}\n\n## Why it matters\n{}\n\n## How to fix\n{}\n",
         l.id,
         l.summary,
         l.category.name(),
         l.severity.name(),
         l.cwe.join(", "),
+        l.compliance.summary(),
         kinds_of(l).join(", "),
         l.docs.why.trim(),
         l.docs.fix.trim()

@@ -81,6 +81,7 @@ struct Raw {
     fail_on: Option<FailOn>,
     #[serde(default)]
     internal_hosts: Vec<String>,
+    certificate_expiry_days: Option<u32>,
     #[serde(default)]
     test_paths: Vec<Spanned<String>>,
     tests: Option<TestsMode>,
@@ -112,6 +113,10 @@ pub struct Config {
     per_path: Vec<(GlobSet, Vec<String>)>,
     pub fail_on: Option<FailOn>,
     pub internal_hosts: Vec<String>,
+    /// `certificate-expiry-days`: how soon before its end a certificate is reported.
+    pub certificate_expiry_days: Option<u32>,
+    /// `--compliance`: only the rules that map to one of these frameworks are reported.
+    pub compliance: Vec<String>,
     tests: Option<GlobSet>,
     pub tests_mode: TestsMode,
 }
@@ -254,8 +259,10 @@ pub fn parse(text: &str, path: &Path, linter: &Linter) -> Result<Config, String>
     let rule_ids: Vec<&str> = linter.lints.iter().map(|l| l.id.as_str()).collect();
     let check_rule = |r: &Spanned<String>, categories_ok: bool| -> Result<String, String> {
         let v = r.get_ref();
-        let ok = rule_ids.contains(&v.as_str())
-            || (categories_ok && (v == "in-transit" || v == "at-rest"));
+        let group = v == "in-transit"
+            || v == "at-rest"
+            || crate::lint::catalog::FRAMEWORKS.iter().any(|f| f.key == v);
+        let ok = rule_ids.contains(&v.as_str()) || (categories_ok && group);
         if ok {
             Ok(v.clone())
         } else {
@@ -264,7 +271,7 @@ pub fn parse(text: &str, path: &Path, linter: &Linter) -> Result<Config, String>
                 format!(
                     "unknown rule `{v}`; valid: {}{}",
                     if categories_ok {
-                        "in-transit, at-rest, "
+                        "in-transit, at-rest, pci-dss, hipaa, soc2, nist-800-53, "
                     } else {
                         ""
                     },
@@ -351,6 +358,8 @@ pub fn parse(text: &str, path: &Path, linter: &Linter) -> Result<Config, String>
         per_path,
         fail_on: raw.fail_on,
         internal_hosts: raw.internal_hosts,
+        certificate_expiry_days: raw.certificate_expiry_days,
+        compliance: Vec::new(),
         tests: Some(tests),
         tests_mode: raw.tests.unwrap_or_default(),
     })
@@ -415,7 +424,14 @@ impl Config {
     }
 
     fn rule_enabled(&self, f: &Finding, rel: &str) -> bool {
-        let named = |list: &[String]| list.iter().any(|r| *r == f.rule || r == f.category);
+        let maps_to = |framework: &String| !f.compliance.requirements(framework).is_empty();
+        let named = |list: &[String]| {
+            list.iter()
+                .any(|r| *r == f.rule || r == f.category || maps_to(r))
+        };
+        if !self.compliance.is_empty() && !self.compliance.iter().any(maps_to) {
+            return false;
+        }
         if let Some(select) = &self.select {
             if !named(select) {
                 return false;

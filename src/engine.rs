@@ -18,7 +18,7 @@ use crate::classify::{self, FileKind, LintUnit, SNIFF_LEN};
 use crate::finding::{FileError, Finding, Notice, NoticeKind, Report, Skipped};
 use crate::lang::{self, Lowered};
 use crate::lint::Linter;
-use crate::read::{load, read_head, Loaded};
+use crate::read::{load, load_binary, read_head, Loaded};
 use crate::source::SourceFile;
 use crate::suppress;
 use crate::walk::{self, display_path, Candidate, WalkOptions};
@@ -311,7 +311,11 @@ fn process_unit(
         let display = display_path(path, cwd);
         let text = match buffer.take() {
             Some(text) => text,
-            None => match load(path, opts.max_filesize) {
+            None => match if kind.binary() {
+                load_binary(path, opts.max_filesize)
+            } else {
+                load(path, opts.max_filesize)
+            } {
                 Loaded::Text(t) => t,
                 Loaded::Lossy(t, message) => {
                     outcome.notices.push(Notice {

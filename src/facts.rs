@@ -285,6 +285,24 @@ pub struct Directive {
     pub span: Span,
 }
 
+/// An X.509 certificate committed in the file: a PEM block, a DER file, or PEM text inside a
+/// string of a manifest or template (a Kubernetes TLS Secret, a Terraform heredoc).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Certificate {
+    /// The subject as RFC 4514 text (`CN=api.example.com,O=Example`), empty when it has none.
+    pub subject: String,
+    /// The end of the validity period, in seconds since the Unix epoch.
+    pub not_after: i64,
+    /// The public key's algorithm (`RSA`, `EC`, `DSA`, `Ed25519`, or its OID) and size in bits
+    /// (the modulus for RSA and DSA, the curve's field for EC), when known.
+    pub key_algorithm: String,
+    pub key_bits: Option<u32>,
+    /// The certificate is a CA (basic constraints `cA`).
+    pub ca: bool,
+    /// The PEM block or the embedded text's first line (the whole file for DER).
+    pub span: Span,
+}
+
 /// A declared infrastructure resource: a Terraform block, a CloudFormation resource, a
 /// Kubernetes object. Checks that follow references between resources work on these.
 #[derive(Clone, Debug, PartialEq)]
@@ -383,6 +401,7 @@ pub struct Facts {
     pub envs: Vec<EnvSet>,
     pub commands: Vec<Command>,
     pub directives: Vec<Directive>,
+    pub certificates: Vec<Certificate>,
     pub resources: Vec<Resource>,
     /// Syntax errors the parser recovered from: the rest of the file was still lowered.
     pub recovered_errors: Vec<Span>,

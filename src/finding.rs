@@ -41,6 +41,8 @@ pub struct Finding {
     pub message: String,
     pub help: String,
     pub cwe: Vec<String>,
+    /// The compliance requirements the rule maps to, by framework (`pci-dss`, `hipaa`, ...).
+    pub compliance: crate::lint::catalog::Compliance,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }

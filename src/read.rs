@@ -47,30 +47,47 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Reads a file of at most `max` bytes as text.
 pub fn load(path: &Path, max: u64) -> Loaded {
+    match read_bytes(path, max) {
+        Ok(bytes) => decode(bytes),
+        Err(not_read) => not_read,
+    }
+}
+
+/// Reads a binary file of at most `max` bytes with each byte as the character of that number
+/// (Latin-1), so that byte offsets below 0x80 and the file's bytes survive in a `String`.
+pub fn load_binary(path: &Path, max: u64) -> Loaded {
+    match read_bytes(path, max) {
+        Ok(bytes) => Loaded::Text(bytes.into_iter().map(char::from).collect()),
+        Err(not_read) => not_read,
+    }
+}
+
+/// The bytes of a regular file of at most `max` bytes, or why there are none.
+fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Loaded> {
     // The walk only yields regular files; the open handle confirms it and gives the size
     // without a second lookup of the path (a third of the system calls of a scan).
     let file = match open_nonblocking(path) {
         Ok(f) => f,
-        Err(e) => return Loaded::Error(format!("cannot read: {e}")),
+        Err(e) => return Err(Loaded::Error(format!("cannot read: {e}"))),
     };
     let meta = match file.metadata() {
         Ok(m) => m,
-        Err(e) => return Loaded::Error(format!("cannot read: {e}")),
+        Err(e) => return Err(Loaded::Error(format!("cannot read: {e}"))),
     };
     if !meta.is_file() {
-        return Loaded::Skip("not a regular file".into());
+        return Err(Loaded::Skip("not a regular file".into()));
     }
     if meta.len() > max {
-        return Loaded::Skip(format!(
+        return Err(Loaded::Skip(format!(
             "larger than --max-filesize ({} > {max} bytes)",
             meta.len()
-        ));
+        )));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Through `take`: `File::read_to_end` would stat and seek again to size the buffer.
     match (&file).take(u64::MAX).read_to_end(&mut bytes) {
-        Ok(_) => decode(bytes),
-        Err(e) => Loaded::Error(format!("cannot read: {e}")),
+        Ok(_) => Ok(bytes),
+        Err(e) => Err(Loaded::Error(format!("cannot read: {e}"))),
     }
 }
 

@@ -181,8 +181,13 @@ fn save_failure(name: &str, input: &[u8]) -> String {
 }
 
 fn run_one(linter: &Linter, path: &Path, kind: FileKind, bytes: &[u8]) {
-    // The engine decodes before lowering; invalid UTF-8 never reaches a front-end.
-    let text = String::from_utf8_lossy(bytes).into_owned();
+    // The engine decodes before lowering; invalid UTF-8 never reaches a front-end, and a
+    // binary kind gets one character per byte.
+    let text = if kind.binary() {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    };
     let src = SourceFile::new(path.to_path_buf(), "fuzz".into(), kind, text);
     if let Ok(facts) = lang::lower(&src) {
         let unit = vec![Lowered { src, facts }];

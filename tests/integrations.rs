@@ -152,7 +152,44 @@ fn sarif_validates_against_the_2_1_0_schema_with_awkward_paths() {
         "{root}"
     );
     let rules = r["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 18);
+    assert_eq!(rules.len(), cleartext::lint::catalog::load().unwrap().len());
+    // One taxonomy per compliance framework; every rule's relationships point into one.
+    let taxonomies = r["taxonomies"].as_array().unwrap();
+    let names: Vec<&str> = taxonomies
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "PCI DSS",
+            "HIPAA Security Rule",
+            "SOC 2 Trust Services Criteria",
+            "NIST SP 800-53"
+        ]
+    );
+    for rule in rules {
+        let relationships = rule["relationships"].as_array().unwrap();
+        assert!(!relationships.is_empty(), "{}", rule["id"]);
+        for rel in relationships {
+            let taxonomy = rel["target"]["toolComponent"]["name"].as_str().unwrap();
+            let id = &rel["target"]["id"];
+            let t = taxonomies.iter().find(|t| t["name"] == taxonomy).unwrap();
+            assert!(t["taxa"].as_array().unwrap().iter().any(|x| &x["id"] == id));
+        }
+    }
+    let tags = rules
+        .iter()
+        .find(|r| r["id"] == "unencrypted-storage")
+        .unwrap()["properties"]["tags"]
+        .clone();
+    assert!(
+        tags.as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "compliance/pci-dss/3.5.1"),
+        "{tags}"
+    );
     for rule in rules {
         assert!(rule["shortDescription"]["text"].as_str().unwrap().len() > 5);
         assert!(rule["fullDescription"]["text"].as_str().unwrap().len() > 5);
@@ -462,7 +499,7 @@ fn config_mistakes_exit_2_with_file_line_and_choices() {
         (
             "ignore = [\"plaintext-transport\", \"tls-verfication-disabled\"]\n",
             "cleartext.toml:1:34",
-            "unknown rule `tls-verfication-disabled`; valid: in-transit, at-rest, db-connection-without-tls",
+            "unknown rule `tls-verfication-disabled`; valid: in-transit, at-rest, pci-dss, hipaa, soc2, nist-800-53, ",
         ),
         (
             "fail-on = \"critical\"\n",

@@ -28,6 +28,7 @@ const FIXED_IDS: &[&str] = &[
     "key-rotation-disabled",
     "weak-key-size",
     "weak-password-hash",
+    "certificate-expiry",
 ];
 
 #[test]
@@ -38,6 +39,47 @@ fn every_fixed_rule_id_has_a_lint_file_and_no_other_exists() {
     let mut fixed = FIXED_IDS.to_vec();
     fixed.sort();
     assert_eq!(ids, fixed);
+}
+
+/// Every rule names the requirements it breaks, each written in its framework's own numbering.
+#[test]
+fn every_lint_maps_to_compliance_requirements_in_their_own_numbering() {
+    let shapes = [
+        ("pci-dss", r"^[1-9][0-9]?(\.[0-9]+){1,3}$"),
+        (
+            "hipaa",
+            r"^164\.3[0-9]{2}\([a-e]\)(\([0-9]+\))?(\((i|ii|iii|iv|v|A|B|C|D|E)\))*$",
+        ),
+        ("soc2", r"^(CC[1-9]|A1|C1|PI1|P[1-8])\.[0-9]+$"),
+        (
+            "nist-800-53",
+            r"^(AC|AU|CM|CP|IA|SC|SI)-[0-9]+(\([0-9]+\))?$",
+        ),
+    ];
+    for lint in catalog::load().unwrap() {
+        assert!(!lint.compliance.is_empty(), "{}: no [compliance]", lint.id);
+        for (key, shape) in shapes {
+            let re = regex::Regex::new(shape).unwrap();
+            for r in lint.compliance.requirements(key) {
+                assert!(
+                    re.is_match(r),
+                    "{}: `{r}` is not a {key} requirement id",
+                    lint.id
+                );
+            }
+        }
+        let at_rest = lint.category == catalog::Category::AtRest;
+        let expected = if at_rest { "SC-28" } else { "SC-8" };
+        let nist = lint.compliance.requirements("nist-800-53");
+        assert!(
+            nist.iter().any(|r| r.starts_with(expected))
+                || nist
+                    .iter()
+                    .any(|r| r == "SC-12" || r == "SC-13" || r.starts_with("IA-5")),
+            "{}: {nist:?} names no {expected}, SC-12, SC-13 or IA-5 control",
+            lint.id
+        );
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! resolves names and constants so that lints never have to.
 
 pub mod config;
+pub mod der;
 pub mod dockerfile;
 pub mod go;
 pub mod hcl;
@@ -19,6 +20,7 @@ mod testing;
 pub mod tree;
 pub mod values;
 pub mod webserver;
+pub mod x509;
 pub mod yaml;
 
 // The tree-sitter machinery lives in `tree/`; these keep its old paths (`lang::flat`,
@@ -77,13 +79,39 @@ pub type Directories = terraform::Dirs;
 /// alone. One result per file, in order. `dirs`
 /// is what the run has learnt about directories so far (shared by all units of one run).
 pub fn lower_unit(files: &[SourceFile], dirs: &Directories) -> Vec<Result<Facts, LowerError>> {
-    match files {
+    let mut lowered = match files {
         [first, ..] if first.kind.unit() == LintUnit::Directory => match first.kind {
             FileKind::Terraform => terraform::lower_module(files, dirs),
             _ => files.iter().map(lower).collect(),
         },
         _ => files.iter().map(lower).collect(),
+    };
+    for (src, facts) in files.iter().zip(lowered.iter_mut()) {
+        if let Ok(facts) = facts {
+            if carries_certificates(src.kind) && x509::may_embed(&src.text) {
+                facts.certificates.extend(x509::embedded(&src.text));
+            }
+        }
     }
+    lowered
+}
+
+/// Kinds whose strings hold certificates as text: manifests, templates and configs (a
+/// Kubernetes TLS Secret, a Terraform heredoc, a kubeconfig's `certificate-authority-data`).
+/// Not program source, where a certificate in a string is most often a test's fixture; not the
+/// PEM and DER readers, which find their own.
+fn carries_certificates(kind: FileKind) -> bool {
+    !matches!(
+        kind,
+        FileKind::Python
+            | FileKind::JavaScript
+            | FileKind::TypeScript
+            | FileKind::Rust
+            | FileKind::Go
+            | FileKind::Java
+            | FileKind::Pem
+            | FileKind::Der
+    )
 }
 
 /// Why a file of a kind cleartext reads is still not linted, unless it was named explicitly:
@@ -131,5 +159,6 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Nginx | FileKind::Apache | FileKind::Haproxy => webserver::lower(src),
         FileKind::Sql => sql::lower(src),
         FileKind::Pem => pem::lower(src),
+        FileKind::Der => der::lower(src),
     }
 }

@@ -2,9 +2,11 @@
 //! type (`PRIVATE KEY`, `RSA PRIVATE KEY`, `CERTIFICATE`), spanning the block. A block whose key
 //! is protected by a passphrase (`Proc-Type: 4,ENCRYPTED`, `ENCRYPTED PRIVATE KEY`, an OpenSSH
 //! key with a cipher other than `none`) gets the section `encrypted`; every other block has an
-//! empty section.
+//! empty section. Certificate blocks also become [`Certificate`](crate::facts::Certificate)
+//! facts (see [`super::x509`]).
 
 use super::values::base64_prefix;
+use super::x509;
 use super::LowerError;
 use crate::facts::{Directive, Facts, Span};
 use crate::source::SourceFile;
@@ -38,6 +40,10 @@ fn lower_text(text: &str) -> Facts {
         {
             if let Some((begin, block_start, body)) = open.take() {
                 if begin == kind {
+                    let span = Span::new(block_start, start + line.trim_end().len());
+                    if x509::PEM_TYPES.contains(&kind) {
+                        facts.certificates.extend(x509::from_pem_body(&body, span));
+                    }
                     let encrypted = kind.starts_with("ENCRYPTED")
                         || body.contains("Proc-Type: 4,ENCRYPTED")
                         || (kind == "OPENSSH PRIVATE KEY" && openssh_encrypted(&body));
@@ -49,7 +55,7 @@ fn lower_text(text: &str) -> Facts {
                         },
                         name: kind.to_string(),
                         args: Vec::new(),
-                        span: Span::new(block_start, start + line.trim_end().len()),
+                        span,
                     });
                 }
             }

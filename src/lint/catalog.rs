@@ -24,8 +24,101 @@ pub struct Lint {
     /// What to do about it.
     pub help: String,
     pub docs: Docs,
+    /// The compliance requirements a finding of the lint breaks.
+    #[serde(default)]
+    pub compliance: Compliance,
     #[serde(default, rename = "pattern")]
     pub patterns: Vec<Pattern>,
+}
+
+/// Requirement ids of the compliance frameworks ([`FRAMEWORKS`]) a lint maps to, each in the
+/// framework's own numbering: PCI DSS `3.5.1`, HIPAA `164.312(e)(1)`, SOC 2 `CC6.7`, NIST
+/// SP 800-53 `SC-28(1)`.
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Compliance {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pci_dss: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hipaa: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub soc2: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nist_800_53: Vec<String>,
+}
+
+/// A compliance framework: its key in `[compliance]`, `--compliance` and `select`, and how
+/// reports name it.
+pub struct Framework {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub version: &'static str,
+    pub organization: &'static str,
+    pub uri: &'static str,
+}
+
+pub const FRAMEWORKS: &[Framework] = &[
+    Framework {
+        key: "pci-dss",
+        name: "PCI DSS",
+        version: "4.0.1",
+        organization: "PCI Security Standards Council",
+        uri: "https://www.pcisecuritystandards.org/document_library/",
+    },
+    Framework {
+        key: "hipaa",
+        name: "HIPAA Security Rule",
+        version: "45 CFR Part 164 Subpart C",
+        organization: "U.S. Department of Health and Human Services",
+        uri: "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C",
+    },
+    Framework {
+        key: "soc2",
+        name: "SOC 2 Trust Services Criteria",
+        version: "2017 (revised points of focus 2022)",
+        organization: "AICPA",
+        uri: "https://www.aicpa-cima.com/resources/download/2017-trust-services-criteria-with-revised-points-of-focus-2022",
+    },
+    Framework {
+        key: "nist-800-53",
+        name: "NIST SP 800-53",
+        version: "Rev. 5",
+        organization: "National Institute of Standards and Technology",
+        uri: "https://csrc.nist.gov/pubs/sp/800/53/r5/upd1/final",
+    },
+];
+
+impl Compliance {
+    /// The lint's requirements in the framework with this key (none for an unknown key).
+    pub fn requirements(&self, key: &str) -> &[String] {
+        match key {
+            "pci-dss" => &self.pci_dss,
+            "hipaa" => &self.hipaa,
+            "soc2" => &self.soc2,
+            "nist-800-53" => &self.nist_800_53,
+            _ => &[],
+        }
+    }
+
+    /// Each framework the lint maps to, with its requirements, in [`FRAMEWORKS`] order.
+    pub fn frameworks(&self) -> impl Iterator<Item = (&'static Framework, &[String])> {
+        FRAMEWORKS
+            .iter()
+            .map(|f| (f, self.requirements(f.key)))
+            .filter(|(_, r)| !r.is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.frameworks().next().is_none()
+    }
+
+    /// `PCI DSS 3.5.1; HIPAA Security Rule 164.312(a)(2)(iv); ...`, for text output.
+    pub fn summary(&self) -> String {
+        self.frameworks()
+            .map(|(f, r)| format!("{} {}", f.name, r.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]

@@ -44,6 +44,8 @@ impl Hit {
 /// Terraform module directory; just the file itself elsewhere).
 pub struct CheckCtx<'a> {
     pub file: &'a Lowered,
+    /// What the run knows beyond its files (the scan's date).
+    pub scan: &'a Scan,
     pub unit: &'a [Lowered],
     pub pattern: &'a Pattern,
     /// The pattern's `params`, parsed into the check's own type when the linter was built.
@@ -61,6 +63,28 @@ impl CheckCtx<'_> {
     }
 }
 
+/// What a run knows of the world beyond its files, for the checks that need it.
+#[derive(Clone, Debug)]
+pub struct Scan {
+    /// The scan's date and time, seconds since the Unix epoch: the clock's unless `--now` says.
+    pub now: i64,
+    /// A certificate expiring within this many days of `now` is reported
+    /// (`certificate-expiry-days`).
+    pub certificate_expiry_days: i64,
+}
+
+impl Default for Scan {
+    fn default() -> Self {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        Scan {
+            now,
+            certificate_expiry_days: 30,
+        }
+    }
+}
+
 pub struct Linter {
     pub lints: Vec<Lint>,
     pub prefilter: prefilter::Prefilter,
@@ -75,6 +99,8 @@ pub struct Linter {
     /// The project's `internal-hosts`: plaintext to them is accepted. Configuration lives in
     /// the linter that uses it, not in a process-wide global.
     internal_hosts: std::sync::Arc<predicates::InternalHosts>,
+    /// The scan's date and the settings that depend on it.
+    pub scan: Scan,
 }
 
 struct Planned {
@@ -158,12 +184,18 @@ impl Linter {
             plan,
             typed,
             internal_hosts: Default::default(),
+            scan: Scan::default(),
         })
     }
 
     /// The project's `internal-hosts` (`*` a wildcard), where plaintext transport is accepted.
     pub fn set_internal_hosts(&mut self, hosts: &[String]) {
         self.internal_hosts = std::sync::Arc::new(predicates::InternalHosts::new(hosts));
+    }
+
+    /// The window before a certificate's end in which it is reported (default 30 days).
+    pub fn set_certificate_expiry_days(&mut self, days: Option<u32>) {
+        self.scan.certificate_expiry_days = i64::from(days.unwrap_or(30));
     }
 
     pub fn lint(&self, id: &str) -> Option<&Lint> {
@@ -191,7 +223,14 @@ impl Linter {
             }
             let lint = &self.lints[planned.lint];
             let pattern = &lint.patterns[planned.pattern];
-            for hit in match_pattern(pattern, planned.check.as_ref(), file, unit, &names) {
+            for hit in match_pattern(
+                pattern,
+                planned.check.as_ref(),
+                file,
+                unit,
+                &names,
+                &self.scan,
+            ) {
                 let message = hit
                     .message
                     .or_else(|| pattern.message.clone())
@@ -230,6 +269,7 @@ fn finding(
         message,
         help: lint.help.clone(),
         cwe: lint.cwe.clone(),
+        compliance: lint.compliance.clone(),
         fix: None,
     }
 }

@@ -94,6 +94,16 @@ fn rule(l: &Lint) -> Value {
     for c in &l.cwe {
         tags.push(format!("external/cwe/{}", c.to_ascii_lowercase()));
     }
+    let mut relationships = Vec::new();
+    for (framework, requirements) in l.compliance.frameworks() {
+        for r in requirements {
+            tags.push(format!("compliance/{}/{r}", framework.key));
+            relationships.push(json!({
+                "target": { "id": r, "toolComponent": { "name": framework.name } },
+                "kinds": ["relevant"],
+            }));
+        }
+    }
     json!({
         "id": l.id,
         "name": l.id,
@@ -102,9 +112,11 @@ fn rule(l: &Lint) -> Value {
         "help": { "text": format!("{}\n\n{}", l.help, l.docs.fix.trim()), "markdown": help_markdown(l) },
         "helpUri": super::rule_docs_url(&l.id),
         "defaultConfiguration": { "level": level(l.severity) },
+        "relationships": relationships,
         "properties": {
             "tags": tags,
             "cwe": l.cwe,
+            "compliance": l.compliance,
             "category": l.category.name(),
             "precision": "high",
             "problem.severity": level(l.severity),
@@ -133,7 +145,34 @@ pub fn help_markdown(l: &Lint) -> String {
     if !l.cwe.is_empty() {
         s.push_str(&format!("\nReferences: {}\n", l.cwe.join(", ")));
     }
+    if !l.compliance.is_empty() {
+        s.push_str(&format!("\nCompliance: {}\n", l.compliance.summary()));
+    }
     s
+}
+
+/// One taxonomy per compliance framework, listing every requirement some rule maps to (the
+/// rules' `relationships` point into them by id).
+fn taxonomies(linter: &Linter) -> Vec<Value> {
+    crate::lint::catalog::FRAMEWORKS
+        .iter()
+        .map(|f| {
+            let ids: std::collections::BTreeSet<&String> = linter
+                .lints
+                .iter()
+                .flat_map(|l| l.compliance.requirements(f.key))
+                .collect();
+            let taxa: Vec<Value> = ids.into_iter().map(|id| json!({ "id": id })).collect();
+            json!({
+                "name": f.name,
+                "version": f.version,
+                "organization": f.organization,
+                "informationUri": f.uri,
+                "shortDescription": { "text": format!("{} requirements", f.name) },
+                "taxa": taxa,
+            })
+        })
+        .collect()
 }
 
 fn result(
@@ -248,6 +287,7 @@ pub fn document(report: &Report, linter: &Linter, opts: &RenderOptions) -> Value
                 "informationUri": super::PROJECT_URL,
                 "rules": rules,
             }},
+            "taxonomies": taxonomies(linter),
             "invocations": [{
                 "executionSuccessful": report.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
@@ -294,6 +334,7 @@ mod tests {
             message: "TLS certificate verification is disabled".into(),
             help: "remove it".into(),
             cwe: vec!["CWE-295".into()],
+            compliance: Default::default(),
             fix: Some(Fix {
                 description: "turn verification back on".into(),
                 replacement: Some("verify=True".into()),

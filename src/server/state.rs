@@ -192,6 +192,8 @@ impl<'a> State<'a> {
             )];
         }
         self.linter.set_internal_hosts(&config.internal_hosts);
+        self.linter
+            .set_certificate_expiry_days(config.certificate_expiry_days);
         let cwd = std::env::current_dir().unwrap_or_default();
         let mut report = engine::run_buffer(
             self.linter,

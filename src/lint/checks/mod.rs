@@ -8,6 +8,7 @@
 //! compile is a load error naming the lint file and the pattern, never a pattern that silently
 //! matches nothing.
 
+mod certificate;
 mod code;
 mod config;
 mod java;
@@ -23,6 +24,8 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+
+pub use certificate::parse_now;
 
 use super::{CheckCtx, Hit};
 
@@ -116,6 +119,7 @@ impl<'de> Deserialize<'de> for Strings {
 }
 
 const TABLES: &[&[Check]] = &[
+    certificate::CHECKS,
     code::CHECKS,
     java::CHECKS,
     javascript::CHECKS,

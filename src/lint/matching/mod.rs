@@ -35,11 +35,13 @@ pub fn match_pattern<'f>(
     file: &'f Lowered,
     unit: &[Lowered],
     names: &FactNames<'f>,
+    scan: &super::Scan,
 ) -> Vec<Hit> {
     // `Linter::new` resolved the pattern's check (an unknown one is an error there).
     if let Some((check, params)) = check {
         return check(&CheckCtx {
             file,
+            scan,
             unit,
             pattern: p,
             params: params.as_ref(),

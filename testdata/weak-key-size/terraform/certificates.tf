@@ -1,0 +1,53 @@
+resource "kubernetes_secret" "vpn" {
+  metadata {
+    name = "vpn-tls"
+  }
+  data = {
+    "tls.crt" = <<-EOT
+      # expect: weak-key-size
+      -----BEGIN CERTIFICATE-----
+      MIIB1TCCAT6gAwIBAgIUbAFIy5WegLEC+B3fWz9OmnpG/y8wDQYJKoZIhvcNAQEL
+      BQAwHjEcMBoGA1UEAwwTb2xkLXZwbi5leGFtcGxlLmNvbTAeFw0yODAxMDIwMDAw
+      MDBaFw0yOTAxMDEwMDAwMDBaMB4xHDAaBgNVBAMME29sZC12cG4uZXhhbXBsZS5j
+      b20wgZ8wDQYJKoZIhvcNAQEBBQADgY0AMIGJAoGBALPz11iC4jHUd6qS+Oi4J2YP
+      T01SOEFEKfMrEH/ZfD55NtfzR1HLxk1FG29la6N39EvmC/GhKdg2uLIaIV9qPJR9
+      MMO0alcm+YPRdL+y/lfeRr9GQkhkAGsuzf+ysXTEI3ceDZnAxK7d2GR57cD94CBW
+      gx/mjU7a84O+BMj0WRkTAgMBAAGjEDAOMAwGA1UdEwEB/wQCMAAwDQYJKoZIhvcN
+      AQELBQADgYEASBmqabxWTdVkfQtBiksbKM/yCQWI79otGmRJ6wtvkKH5JqdOzzSq
+      /sq7rbUfGqvrMZ2wVDcUAHClednI0IdS8Z+90uFHnHY8ealpcShp1gAVmx2FaSvy
+      A34UjSjLl0PZgt3WUDPs4Z9cTEbZqzCLAco2ps7xK0iLXuxrndn6ohk=
+      -----END CERTIFICATE-----
+    EOT
+    "ca.crt" = <<-EOT
+      # ok: weak-key-size -- a 4096-bit CA
+      -----BEGIN CERTIFICATE-----
+      MIIE1TCCAr2gAwIBAgIUKvT4SY73M+z2JCsmFWt0Kykf3FwwDQYJKoZIhvcNAQEL
+      BQAwGjEYMBYGA1UEAwwPRXhhbXBsZSBSb290IENBMB4XDTQ0MDEwMjAwMDAwMFoX
+      DTQ1MDEwMTAwMDAwMFowGjEYMBYGA1UEAwwPRXhhbXBsZSBSb290IENBMIICIjAN
+      BgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEApsaiRfjrAVRjSKEtz63HjZEXIU8g
+      zVg+snerv74hvECLCMdsGv/UlqfPdMlhRBS8EYoPIwNsdU2dpjCmSlqubiYDp/sz
+      uP3ljIMYxduFNStOsrS3toScuqnrVRbvzEZjSA8qx0NGCPxA8HHy7x+AhOBrxt1M
+      ETNNbYcp6Y4xlRAKzSLFdkA7r+SdAyQeqpFIHC87jR4/0A5YlGg4gSWe9EKlkTe/
+      XufeuIx2pKl+kQsD7SdXGhnu0BBltv6w/olAOM42Nhqv37kvZ1BZhxUGztP0fnyn
+      VAnbEhieeq6sytm4TIkMXdG2BwA+GEhou8DUlV36+JBHY1SyQzJ59w3FkCZDdmut
+      Jf6VhtcLbMLXlhGAmjWcZPATAne4Goo19LzbW2OUBmjNqBgn9etBC3cH0OhaCR0m
+      O8TfH8/XZAipzgGbFDgJhPd0oiT7iUNsTY/6YmM1Hojo5YUBcHFOmobypd2VRi1y
+      cQItMIDjchHsJjuw2X4cl824V60KrOdfnAIwSIq5JpLvnhP+17IRi4n9gMb1C8wU
+      daohMdi9V+bAI3Rp+ReJUNlqtSRyeTF4zRRfs4Ypm18YmzwrJAlbzdf4WgeN14jr
+      GEgabB8KRDE1FJBdFNdSRnS36U7o/fxVyVIaAi0Gb/BpBnBrRvfTTeZxTdQCWVHF
+      jU5z8Z6QJDWm6JkCAwEAAaMTMBEwDwYDVR0TAQH/BAUwAwEB/zANBgkqhkiG9w0B
+      AQsFAAOCAgEAcCv7PNwX1V4Fo8sKEIUGMr52+L3c6Yt8C0CBu1p9/fhlPD20BA5h
+      41xDo6UClG1pLerGgvYgmwHCoaYSO3PSfIFHdiT6tZI2+/aQ+q0Eds4ThXriZJmN
+      MkL8BoD8sLA4JQ/yjCHR5O8Pgzvjz5MqLzXowPu1n8UpSfMMVPXPbMyb3gM3777P
+      /UWzB9yk7YAZw4K6GVfssPyzePJrqSwRjQCSUCXPAKI3xbvkZisSinAD8C00Woym
+      RSMD9lA4p8IdgYLGl0jgZUS/6mYjoxa5lZWANtYZ3siuBoGiO0KwNrMSdcXFDCL8
+      qrc09SVkD+up60nBD0J+jnaI48gNVciCiepDvcal6h9vOwY4FnX5G6hKSxgOUXvm
+      X2XiC/yUBMaZcfd0XfYsYsZE4dxL58aId4IQ4J644S81y+1gXp6jmoViIFZYLoHo
+      I7zJpNjWp10qM5MUqwaTCX5O3gjpLgET6rXCscZ5lBLe6MhiYXdIGgY8PNw6M9VQ
+      2q4hqhdef/X9CmkclFsdkM0EIMqtQkoEN5RSsdtr3dXCihAbg0Kptcig1ejXD5Ss
+      arsTQebron2gD6S9ozl8F1W16WaoKZpYah9kO7CRcts9ywXGmeSMi+Gh5iBnIsbK
+      uwDkzxgBMdSfbDIZnU4G8LI0vY3K6XehbVr7IF05HIHhva/SLCnrjoY=
+      -----END CERTIFICATE-----
+    EOT
+  }
+}
