@@ -30,10 +30,15 @@ pub enum FileKind {
     Ansible,
     Sql,
     Pem,
+    Html,
+    Jinja,
+    Erb,
+    Vue,
+    Svelte,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 25] = [
+    pub const ALL: [FileKind; 30] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
@@ -59,6 +64,11 @@ impl FileKind {
         FileKind::Ansible,
         FileKind::Sql,
         FileKind::Pem,
+        FileKind::Html,
+        FileKind::Jinja,
+        FileKind::Erb,
+        FileKind::Vue,
+        FileKind::Svelte,
     ];
 
     /// The name used in `lints/*.toml` (`kinds = ["python"]`) and in output.
@@ -89,6 +99,11 @@ impl FileKind {
             FileKind::Ansible => "ansible",
             FileKind::Sql => "sql",
             FileKind::Pem => "pem",
+            FileKind::Html => "html",
+            FileKind::Jinja => "jinja",
+            FileKind::Erb => "erb",
+            FileKind::Vue => "vue",
+            FileKind::Svelte => "svelte",
         }
     }
 
@@ -110,6 +125,11 @@ impl FileKind {
             FileKind::Sql => &["--"],
             FileKind::Ini => &["#", ";"],
             FileKind::Pem => &[],
+            // Pages: HTML comments, `//` in their inline scripts, and the template language's
+            // own comment (`.html` files are Django/Jinja templates as often as not).
+            FileKind::Html | FileKind::Jinja => &["<!--", "{#", "//"],
+            FileKind::Erb => &["<!--", "<%#", "//"],
+            FileKind::Vue | FileKind::Svelte => &["<!--", "//"],
             _ => &["#"],
         }
     }
@@ -179,6 +199,16 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
             return Some(FileKind::Properties)
         }
         "pem" | "key" | "p8" => return Some(FileKind::Pem),
+        // Django and Jinja templates under `templates/` are mostly `.html`: the HTML
+        // front-end reads their `{{ }}`/`{% %}` markup as opaque, so no content sniff (and no
+        // second read per page) is needed to tell them apart.
+        "html" | "htm" | "xhtml" => return Some(FileKind::Html),
+        "vue" => return Some(FileKind::Vue),
+        "svelte" => return Some(FileKind::Svelte),
+        "jinja" | "jinja2" | "j2" | "njk" | "djhtml" if page_template(&lower) => {
+            return Some(FileKind::Jinja)
+        }
+        "erb" | "rhtml" if page_template(&lower) => return Some(FileKind::Erb),
         "dockerfile" => return Some(FileKind::Dockerfile),
         "conf" => {
             if parent.contains("nginx")
@@ -217,6 +247,16 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
         return sniff_extensionless(head, &parent);
     }
     None
+}
+
+/// A template of a page: `page.html.j2`, `base.jinja`, `show.html.erb`; not a template of
+/// some other file (`nginx.conf.j2`, `database.yml.erb`), which holds no elements.
+fn page_template(lower: &str) -> bool {
+    let stem = lower.rsplit_once('.').map(|(s, _)| s).unwrap_or(lower);
+    match stem.rsplit_once('.') {
+        Some((_, inner)) => matches!(inner, "html" | "htm" | "xhtml" | "jinja"),
+        None => true,
+    }
 }
 
 fn by_name(lower: &str, parent: &str) -> Option<FileKind> {
@@ -397,6 +437,20 @@ mod tests {
 
     fn kind(path: &str, head: &str) -> Option<FileKind> {
         classify(Path::new(path), head.as_bytes())
+    }
+
+    #[test]
+    fn pages_and_page_templates_by_extension() {
+        assert_eq!(kind("site/index.html", ""), Some(FileKind::Html));
+        assert_eq!(kind("app/templates/base.html", ""), Some(FileKind::Html));
+        assert_eq!(kind("templates/page.html.j2", ""), Some(FileKind::Jinja));
+        assert_eq!(kind("templates/base.jinja2", ""), Some(FileKind::Jinja));
+        assert_eq!(kind("views/show.html.erb", ""), Some(FileKind::Erb));
+        assert_eq!(kind("src/App.vue", ""), Some(FileKind::Vue));
+        assert_eq!(kind("src/App.svelte", ""), Some(FileKind::Svelte));
+        // Templates of other files hold no elements.
+        assert_eq!(kind("roles/web/templates/nginx.conf.j2", ""), None);
+        assert_eq!(kind("config/database.yml.erb", ""), None);
     }
 
     #[test]

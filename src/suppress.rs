@@ -50,7 +50,7 @@ fn marker_regex() -> &'static Regex {
         // The marker must follow the comment opener directly, so prose that merely mentions
         // the syntax (`//! write cleartext: ignore[...]`) is not a suppression.
         #[allow(clippy::unwrap_used)] // a constant pattern
-        Regex::new(r"(?:^|\s)(#|//|--|;)[ \t]*cleartext:[ \t]*ignore\b(.*)$").unwrap()
+        Regex::new(r"(?:^|\s)(<!--|\{#|<%#|#|//|--|;)[ \t]*cleartext:[ \t]*ignore\b(.*)$").unwrap()
     })
 }
 
@@ -135,7 +135,14 @@ fn read_body(body: &str, s: &mut Suppression) {
     };
     // Block comment closers are not part of the reason.
     s.reason = reason
-        .map(|r| r.trim().trim_end_matches("*/").trim().to_string())
+        .map(|r| {
+            let r = r.trim();
+            let r = ["*/", "-->", "#}", "%>"]
+                .iter()
+                .find_map(|closer| r.strip_suffix(closer))
+                .unwrap_or(r);
+            r.trim().to_string()
+        })
         .filter(|r| !r.is_empty());
     for word in opts.split_whitespace() {
         match word.strip_prefix("until=") {
@@ -355,6 +362,29 @@ mod tests {
         );
         let s = parse(&f);
         assert!(s.iter().all(|s| s.malformed.is_some()), "{s:?}");
+    }
+
+    #[test]
+    fn page_comments_suppress_and_their_closers_are_not_the_reason() {
+        for (kind, text) in [
+            (
+                FileKind::Html,
+                "<!-- cleartext: ignore[mixed-content] -- intranet kiosk -->\n<p>\n",
+            ),
+            (
+                FileKind::Jinja,
+                "{# cleartext: ignore[mixed-content] -- intranet kiosk #}\n<p>\n",
+            ),
+            (
+                FileKind::Erb,
+                "<%# cleartext: ignore[mixed-content] -- intranet kiosk %>\n<p>\n",
+            ),
+        ] {
+            let s = parse(&file(kind, text));
+            assert_eq!(s.len(), 1, "{text}");
+            assert_eq!(s[0].reason.as_deref(), Some("intranet kiosk"), "{text}");
+            assert_eq!(s[0].target, 2);
+        }
     }
 
     #[test]

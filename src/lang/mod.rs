@@ -5,6 +5,7 @@ pub mod config;
 pub mod dockerfile;
 pub mod go;
 pub mod hcl;
+pub mod html;
 pub mod java;
 pub mod javascript;
 pub mod pem;
@@ -131,5 +132,8 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Nginx | FileKind::Apache | FileKind::Haproxy => webserver::lower(src),
         FileKind::Sql => sql::lower(src),
         FileKind::Pem => pem::lower(src),
+        FileKind::Html | FileKind::Jinja | FileKind::Erb | FileKind::Vue | FileKind::Svelte => {
+            html::lower(src)
+        }
     }
 }
