@@ -38,9 +38,18 @@ pub fn spans(kind: FileKind, text: &str) -> Vec<Span> {
         let Some((start, body, close)) = next else {
             break;
         };
-        let Some(end) = text[body..].find(close).map(|i| body + i + close.len()) else {
+        let Some(mut end) = text[body..].find(close).map(|i| body + i + close.len()) else {
             break;
         };
+        // Django's `{% comment %} ... {% endcomment %}` comments out the markup between.
+        if close == "%}" && text[body..end - close.len()].trim().starts_with("comment") {
+            if let Some(i) = text[end..].find("endcomment") {
+                let after = end + i;
+                end = text[after..]
+                    .find(close)
+                    .map_or(text.len(), |j| after + j + close.len());
+            }
+        }
         out.push(Span::new(start, end));
         at = end;
     }
@@ -96,6 +105,15 @@ mod tests {
         assert_eq!(
             read(text, value, &spans),
             ("http://\u{FFFD}/app.js".to_string(), true)
+        );
+    }
+
+    #[test]
+    fn a_django_comment_block_is_markup() {
+        let text = "a{% comment %}<script src=\"http://x\">{% endcomment %}b";
+        assert_eq!(
+            spans(FileKind::Html, text),
+            vec![Span::new(1, text.len() - 1)]
         );
     }
 

@@ -1,6 +1,7 @@
 //! JSX elements (`<script src="...">`, `<iframe src={url}>`) as the page front-end lowers
 //! HTML ones: a [`Resource`] of the tag name whose body maps each attribute to its value,
-//! evaluated like any other expression (`src={CDN + '/app.js'}` is resolved). Spreads
+//! evaluated like any other expression (`src={CDN + '/app.js'}` is resolved); a component is
+//! named by what its name is bound to (`next/script`). Spreads
 //! (`{...props}`) hold unknown attributes and are left out.
 
 use super::eval::string_text;
@@ -39,8 +40,16 @@ impl<'t> Lowerer<'t> {
             attrs.push((self.text(key).to_string(), node));
         }
         let header = span(element);
+        // An intrinsic element is named by its tag; a component by what it is bound to
+        // (`import Script from 'next/script'` makes `<Script>` a `next/script`).
+        let tag = self.text(name);
+        let kind = if tag.starts_with(|c: char| c.is_ascii_lowercase()) {
+            tag.to_string()
+        } else {
+            self.qualified(name, scope, 0)
+        };
         facts.resources.push(Resource {
-            kind: self.text(name).to_string(),
+            kind,
             name: String::new(),
             body: Attrs {
                 kind: NodeKind::Map(attrs),

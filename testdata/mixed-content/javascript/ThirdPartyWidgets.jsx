@@ -1,4 +1,5 @@
 import React from 'react';
+import Script from 'next/script';
 
 const CDN = 'http://cdn.example.com';
 
@@ -6,6 +7,11 @@ const CDN = 'http://cdn.example.com';
 const loader = <script src={`${CDN}/widget.js`} async />;
 // ok: mixed-content -- https
 const secureLoader = <script src="https://cdn.example.com/widget.js" async />;
+
+// expect: mixed-content
+export const Analytics = () => <Script src="http://stats.example.com/a.js" strategy="lazyOnload" />;
+// ok: mixed-content -- https
+export const SecureAnalytics = () => <Script src="https://stats.example.com/a.js" />;
 
 export function Widgets({ url }) {
   return (
