@@ -202,13 +202,18 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
         // Django and Jinja templates under `templates/` are mostly `.html`: the HTML
         // front-end reads their `{{ }}`/`{% %}` markup as opaque, so no content sniff (and no
         // second read per page) is needed to tell them apart.
-        "html" | "htm" | "xhtml" => return Some(FileKind::Html),
+        // Handlebars and Mustache pages share the `{{ }}` markup the HTML kind reads as opaque.
+        "html" | "htm" | "xhtml" | "hbs" | "handlebars" | "mustache" => {
+            return Some(FileKind::Html)
+        }
         "vue" => return Some(FileKind::Vue),
         "svelte" => return Some(FileKind::Svelte),
-        "jinja" | "jinja2" | "j2" | "njk" | "djhtml" if page_template(&lower) => {
+        // Nunjucks and Twig are Jinja's syntax.
+        "jinja" | "jinja2" | "j2" | "njk" | "twig" | "djhtml" if page_template(&lower) => {
             return Some(FileKind::Jinja)
         }
-        "erb" | "rhtml" if page_template(&lower) => return Some(FileKind::Erb),
+        // EJS shares ERB's `<% %>`.
+        "erb" | "rhtml" | "ejs" if page_template(&lower) => return Some(FileKind::Erb),
         "dockerfile" => return Some(FileKind::Dockerfile),
         "conf" => {
             if parent.contains("nginx")
@@ -446,6 +451,8 @@ mod tests {
         assert_eq!(kind("templates/page.html.j2", ""), Some(FileKind::Jinja));
         assert_eq!(kind("templates/base.jinja2", ""), Some(FileKind::Jinja));
         assert_eq!(kind("views/show.html.erb", ""), Some(FileKind::Erb));
+        assert_eq!(kind("views/index.ejs", ""), Some(FileKind::Erb));
+        assert_eq!(kind("templates/page.html.twig", ""), Some(FileKind::Jinja));
         assert_eq!(kind("src/App.vue", ""), Some(FileKind::Vue));
         assert_eq!(kind("src/App.svelte", ""), Some(FileKind::Svelte));
         // Templates of other files hold no elements.
