@@ -48,9 +48,21 @@ fn marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // The marker must follow the comment opener directly, so prose that merely mentions
-        // the syntax (`//! write cleartext: ignore[...]`) is not a suppression.
-        #[allow(clippy::unwrap_used)] // a constant pattern
-        Regex::new(r"(?:^|\s)(<!--|\{#|<%#|#|//|--|;)[ \t]*cleartext:[ \t]*ignore\b(.*)$").unwrap()
+        // the syntax (`//! write cleartext: ignore[...]`) is not a suppression. The openers are
+        // every kind's comment markers, longest first (`<!--` before `--`).
+        let mut openers: Vec<&str> = crate::classify::FileKind::ALL
+            .iter()
+            .flat_map(|k| k.comment_markers().iter().copied())
+            .collect();
+        openers.sort_by_key(|m| (std::cmp::Reverse(m.len()), *m));
+        openers.dedup();
+        let openers: Vec<String> = openers.into_iter().map(regex::escape).collect();
+        #[allow(clippy::unwrap_used)] // escaped literals: always a valid pattern
+        Regex::new(&format!(
+            r"(?:^|\s)({})[ \t]*cleartext:[ \t]*ignore\b(.*)$",
+            openers.join("|")
+        ))
+        .unwrap()
     })
 }
 
