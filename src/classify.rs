@@ -32,10 +32,15 @@ pub enum FileKind {
     Pem,
     /// A DER-encoded X.509 certificate (`.der`, `.cer`, `.crt` that are not PEM text).
     Der,
+    Html,
+    Jinja,
+    Erb,
+    Vue,
+    Svelte,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 26] = [
+    pub const ALL: [FileKind; 31] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
@@ -62,6 +67,11 @@ impl FileKind {
         FileKind::Sql,
         FileKind::Pem,
         FileKind::Der,
+        FileKind::Html,
+        FileKind::Jinja,
+        FileKind::Erb,
+        FileKind::Vue,
+        FileKind::Svelte,
     ];
 
     /// The name used in `lints/*.toml` (`kinds = ["python"]`) and in output.
@@ -93,6 +103,11 @@ impl FileKind {
             FileKind::Sql => "sql",
             FileKind::Pem => "pem",
             FileKind::Der => "der",
+            FileKind::Html => "html",
+            FileKind::Jinja => "jinja",
+            FileKind::Erb => "erb",
+            FileKind::Vue => "vue",
+            FileKind::Svelte => "svelte",
         }
     }
 
@@ -114,6 +129,11 @@ impl FileKind {
             FileKind::Sql => &["--"],
             FileKind::Ini => &["#", ";"],
             FileKind::Pem | FileKind::Der => &[],
+            // Pages: HTML comments, `//` in their inline scripts, and the template language's
+            // own comment (`.html` files are Django/Jinja templates as often as not).
+            FileKind::Html | FileKind::Jinja => &["<!--", "{#", "//"],
+            FileKind::Erb => &["<!--", "<%#", "//"],
+            FileKind::Vue | FileKind::Svelte => &["<!--", "//"],
             _ => &["#"],
         }
     }
@@ -201,6 +221,21 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
                 _ => None,
             };
         }
+        // Django and Jinja templates under `templates/` are mostly `.html`: the HTML
+        // front-end reads their `{{ }}`/`{% %}` markup as opaque, so no content sniff (and no
+        // second read per page) is needed to tell them apart.
+        // Handlebars and Mustache pages share the `{{ }}` markup the HTML kind reads as opaque.
+        "html" | "htm" | "xhtml" | "hbs" | "handlebars" | "mustache" => {
+            return Some(FileKind::Html)
+        }
+        "vue" => return Some(FileKind::Vue),
+        "svelte" => return Some(FileKind::Svelte),
+        // Nunjucks and Twig are Jinja's syntax.
+        "jinja" | "jinja2" | "j2" | "njk" | "twig" | "djhtml" if page_template(&lower) => {
+            return Some(FileKind::Jinja)
+        }
+        // EJS shares ERB's `<% %>`.
+        "erb" | "rhtml" | "ejs" if page_template(&lower) => return Some(FileKind::Erb),
         "dockerfile" => return Some(FileKind::Dockerfile),
         "conf" => {
             if parent.contains("nginx")
@@ -239,6 +274,16 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
         return sniff_extensionless(head, &parent);
     }
     None
+}
+
+/// A template of a page: `page.html.j2`, `base.jinja`, `show.html.erb`; not a template of
+/// some other file (`nginx.conf.j2`, `database.yml.erb`), which holds no elements.
+fn page_template(lower: &str) -> bool {
+    let stem = lower.rsplit_once('.').map(|(s, _)| s).unwrap_or(lower);
+    match stem.rsplit_once('.') {
+        Some((_, inner)) => matches!(inner, "html" | "htm" | "xhtml" | "jinja"),
+        None => true,
+    }
 }
 
 fn by_name(lower: &str, parent: &str) -> Option<FileKind> {
@@ -423,6 +468,22 @@ mod tests {
 
     fn kind(path: &str, head: &str) -> Option<FileKind> {
         classify(Path::new(path), head.as_bytes())
+    }
+
+    #[test]
+    fn pages_and_page_templates_by_extension() {
+        assert_eq!(kind("site/index.html", ""), Some(FileKind::Html));
+        assert_eq!(kind("app/templates/base.html", ""), Some(FileKind::Html));
+        assert_eq!(kind("templates/page.html.j2", ""), Some(FileKind::Jinja));
+        assert_eq!(kind("templates/base.jinja2", ""), Some(FileKind::Jinja));
+        assert_eq!(kind("views/show.html.erb", ""), Some(FileKind::Erb));
+        assert_eq!(kind("views/index.ejs", ""), Some(FileKind::Erb));
+        assert_eq!(kind("templates/page.html.twig", ""), Some(FileKind::Jinja));
+        assert_eq!(kind("src/App.vue", ""), Some(FileKind::Vue));
+        assert_eq!(kind("src/App.svelte", ""), Some(FileKind::Svelte));
+        // Templates of other files hold no elements.
+        assert_eq!(kind("roles/web/templates/nginx.conf.j2", ""), None);
+        assert_eq!(kind("config/database.yml.erb", ""), None);
     }
 
     #[test]

@@ -411,3 +411,20 @@ pub struct Facts {
     /// inside are reported at `note` severity.
     pub test_spans: Vec<Span>,
 }
+
+impl Facts {
+    /// Adds the facts of another lowering of the same file (a page's inline scripts).
+    pub fn append(&mut self, mut other: Facts) {
+        self.calls.append(&mut other.calls);
+        self.assigns.append(&mut other.assigns);
+        self.entries.append(&mut other.entries);
+        self.records.append(&mut other.records);
+        self.envs.append(&mut other.envs);
+        self.commands.append(&mut other.commands);
+        self.directives.append(&mut other.directives);
+        self.resources.append(&mut other.resources);
+        self.recovered_errors.append(&mut other.recovered_errors);
+        self.functions.append(&mut other.functions);
+        self.test_spans.append(&mut other.test_spans);
+    }
+}

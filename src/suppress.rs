@@ -48,9 +48,21 @@ fn marker_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // The marker must follow the comment opener directly, so prose that merely mentions
-        // the syntax (`//! write cleartext: ignore[...]`) is not a suppression.
-        #[allow(clippy::unwrap_used)] // a constant pattern
-        Regex::new(r"(?:^|\s)(#|//|--|;)[ \t]*cleartext:[ \t]*ignore\b(.*)$").unwrap()
+        // the syntax (`//! write cleartext: ignore[...]`) is not a suppression. The openers are
+        // every kind's comment markers, longest first (`<!--` before `--`).
+        let mut openers: Vec<&str> = crate::classify::FileKind::ALL
+            .iter()
+            .flat_map(|k| k.comment_markers().iter().copied())
+            .collect();
+        openers.sort_by_key(|m| (std::cmp::Reverse(m.len()), *m));
+        openers.dedup();
+        let openers: Vec<String> = openers.into_iter().map(regex::escape).collect();
+        #[allow(clippy::unwrap_used)] // escaped literals: always a valid pattern
+        Regex::new(&format!(
+            r"(?:^|\s)({})[ \t]*cleartext:[ \t]*ignore\b(.*)$",
+            openers.join("|")
+        ))
+        .unwrap()
     })
 }
 
@@ -135,7 +147,14 @@ fn read_body(body: &str, s: &mut Suppression) {
     };
     // Block comment closers are not part of the reason.
     s.reason = reason
-        .map(|r| r.trim().trim_end_matches("*/").trim().to_string())
+        .map(|r| {
+            let r = r.trim();
+            let r = ["*/", "-->", "#}", "%>"]
+                .iter()
+                .find_map(|closer| r.strip_suffix(closer))
+                .unwrap_or(r);
+            r.trim().to_string()
+        })
         .filter(|r| !r.is_empty());
     for word in opts.split_whitespace() {
         match word.strip_prefix("until=") {
@@ -355,6 +374,29 @@ mod tests {
         );
         let s = parse(&f);
         assert!(s.iter().all(|s| s.malformed.is_some()), "{s:?}");
+    }
+
+    #[test]
+    fn page_comments_suppress_and_their_closers_are_not_the_reason() {
+        for (kind, text) in [
+            (
+                FileKind::Html,
+                "<!-- cleartext: ignore[mixed-content] -- intranet kiosk -->\n<p>\n",
+            ),
+            (
+                FileKind::Jinja,
+                "{# cleartext: ignore[mixed-content] -- intranet kiosk #}\n<p>\n",
+            ),
+            (
+                FileKind::Erb,
+                "<%# cleartext: ignore[mixed-content] -- intranet kiosk %>\n<p>\n",
+            ),
+        ] {
+            let s = parse(&file(kind, text));
+            assert_eq!(s.len(), 1, "{text}");
+            assert_eq!(s[0].reason.as_deref(), Some("intranet kiosk"), "{text}");
+            assert_eq!(s[0].target, 2);
+        }
     }
 
     #[test]

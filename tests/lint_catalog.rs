@@ -29,6 +29,7 @@ const FIXED_IDS: &[&str] = &[
     "weak-key-size",
     "weak-password-hash",
     "certificate-expiry",
+    "mixed-content",
 ];
 
 #[test]

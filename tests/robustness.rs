@@ -420,6 +420,14 @@ fn ten_thousand_levels_of_nesting_do_not_overflow_the_stack() {
         " + \"A\"".repeat(n)
     ));
     std::fs::write(d.join("Deep.java"), java).unwrap();
+    // Pages: elements and template blocks nested ten thousand deep, and an inline script
+    // whose expression is (the page front-end walks iteratively; the script is JavaScript's).
+    let page = format!(
+        "<html><body>{}\n<script>const x = {};</script>\n<script src=\"http://cdn.example.com/a.js\"></script>\n",
+        nested("<div>{% if x %}", "{% endif %}</div>", n),
+        nested("(", ")", n)
+    );
+    std::fs::write(d.join("deep.html"), page).unwrap();
     let r = check(&d, &[]);
     assert!(r.json["findings"].is_array(), "{}", r.stderr);
     // Python's front-end is iterative: the shallow finding next to the deep expression is kept.
@@ -427,6 +435,14 @@ fn ten_thousand_levels_of_nesting_do_not_overflow_the_stack() {
         findings(&r).iter().any(|(p, rule, line, _)| p == "deep.py"
             && rule == "tls-verification-disabled"
             && *line == 3),
+        "{:?}\n{}",
+        findings(&r),
+        r.json["errors"]
+    );
+    assert!(
+        findings(&r)
+            .iter()
+            .any(|(p, rule, _, _)| p == "deep.html" && rule == "mixed-content"),
         "{:?}\n{}",
         findings(&r),
         r.json["errors"]
@@ -593,6 +609,11 @@ fn empty_files_are_clean() {
         "empty.tf",
         "empty.yaml",
         ".env",
+        "empty.html",
+        "empty.html.j2",
+        "empty.html.erb",
+        "Empty.vue",
+        "Empty.svelte",
     ] {
         std::fs::write(d.join(name), "").unwrap();
     }

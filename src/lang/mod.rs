@@ -6,6 +6,7 @@ pub mod der;
 pub mod dockerfile;
 pub mod go;
 pub mod hcl;
+pub mod html;
 pub mod java;
 pub mod javascript;
 pub mod pem;
@@ -98,7 +99,7 @@ pub fn lower_unit(files: &[SourceFile], dirs: &Directories) -> Vec<Result<Facts,
 
 /// Kinds whose strings hold certificates as text: manifests, templates and configs (a
 /// Kubernetes TLS Secret, a Terraform heredoc, a kubeconfig's `certificate-authority-data`).
-/// Not program source, where a certificate in a string is most often a test's fixture; not the
+/// Not program source or pages, where a certificate in a string is most often a test's fixture; not the
 /// PEM and DER readers, which find their own.
 fn carries_certificates(kind: FileKind) -> bool {
     !matches!(
@@ -111,6 +112,11 @@ fn carries_certificates(kind: FileKind) -> bool {
             | FileKind::Java
             | FileKind::Pem
             | FileKind::Der
+            | FileKind::Html
+            | FileKind::Jinja
+            | FileKind::Erb
+            | FileKind::Vue
+            | FileKind::Svelte
     )
 }
 
@@ -160,5 +166,8 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Sql => sql::lower(src),
         FileKind::Pem => pem::lower(src),
         FileKind::Der => der::lower(src),
+        FileKind::Html | FileKind::Jinja | FileKind::Erb | FileKind::Vue | FileKind::Svelte => {
+            html::lower(src)
+        }
     }
 }

@@ -188,6 +188,9 @@ pub const KIND_GROUPS: &[(&str, &[&str])] = &[
         ],
     ),
     ("@js", &["javascript", "typescript"]),
+    // Pages: HTML and the templates and components that are mostly HTML, whose elements are
+    // facts (resources named by tag) and whose inline scripts are lowered as JavaScript.
+    ("@pages", &["html", "jinja", "erb", "vue", "svelte"]),
     // Spring Boot's two configuration formats.
     ("@spring", &["properties", "spring-yaml"]),
 ];
@@ -338,6 +341,11 @@ pub struct ValueTest {
     /// where the code picks suites one by one (application code, not a server's alias list).
     #[serde(default)]
     pub non_aead: bool,
+    /// For `check = "plaintext-url"`: a host that is not written out (a template variable,
+    /// `http://{{ cdn }}/app.js`) counts as remote too; only a written loopback host is exempt.
+    /// For URLs whose scheme alone is the mistake (a page loading a script over HTTP).
+    #[serde(default)]
+    pub any_host: bool,
     /// For `check = "plaintext-url"`: the schemes that carry data in plaintext.
     #[serde(default = "plaintext_schemes")]
     pub schemes: Vec<String>,

@@ -42,7 +42,7 @@ pub fn test(name: &str, s: &Subject, options: &ValueTest) -> bool {
         "plaintext-url" => s
             .value
             .as_text()
-            .is_some_and(|t| plaintext_url(t, &options.schemes)),
+            .is_some_and(|t| plaintext_url_to(t, &options.schemes, options.any_host)),
         "loopback-host" => s
             .value
             .as_text()
@@ -103,6 +103,12 @@ const NAMESPACE_HOSTS: &[&str] = &[
 /// `scheme://host...` with a scheme from `schemes` and a host that is known, not loopback and
 /// not an XML/JSON namespace.
 pub fn plaintext_url(text: &str, schemes: &[String]) -> bool {
+    plaintext_url_to(text, schemes, false)
+}
+
+/// [`plaintext_url`]; with `any_host`, a host that is not written out (`http://{{ cdn }}/`)
+/// counts as remote.
+pub fn plaintext_url_to(text: &str, schemes: &[String], any_host: bool) -> bool {
     let text = text.trim();
     let Some((scheme, _)) = text.split_once("://") else {
         return false;
@@ -123,13 +129,14 @@ pub fn plaintext_url(text: &str, schemes: &[String]) -> bool {
         return false;
     }
     match host_of(text) {
+        Some(host) if any_host && !known_host(host) => true,
+        None => any_host && text.contains(UNKNOWN_PART),
         Some(host) => {
             known_host(host)
                 && !is_loopback(host)
                 && !is_internal(host)
                 && !NAMESPACE_HOSTS.contains(&host)
         }
-        None => false,
     }
 }
 
@@ -587,6 +594,16 @@ mod tests {
 
     fn http() -> Vec<String> {
         vec!["http".into(), "ws".into(), "ftp".into()]
+    }
+
+    #[test]
+    fn template_hosts_count_only_with_any_host() {
+        let templated = "http://\u{FFFD}/static/app.js";
+        assert!(!plaintext_url(templated, &http()));
+        assert!(plaintext_url_to(templated, &http(), true));
+        assert!(!plaintext_url_to("http://localhost/app.js", &http(), true));
+        assert!(!plaintext_url_to("https://\u{FFFD}/app.js", &http(), true));
+        assert!(!plaintext_url_to("\u{FFFD}/app.js", &http(), true));
     }
 
     #[test]

@@ -921,6 +921,28 @@ mod tests {
     }
 
     #[test]
+    fn a_page_without_a_plaintext_scheme_is_not_parsed() {
+        let lints = crate::lint::catalog::load().unwrap();
+        let prefilter = Prefilter::new(&lints);
+        let kinds = [
+            FileKind::Html,
+            FileKind::Jinja,
+            FileKind::Erb,
+            FileKind::Vue,
+            FileKind::Svelte,
+        ];
+        let secure = b"<script src=\"https://cdn.example.com/a.js\"></script>\n<script>fetch('/api'); new WebSocket('wss://x.example.com')</script>\n";
+        let plain = b"<script src=\"http://cdn.example.com/a.js\"></script>\n";
+        let socket = b"<script>new WebSocket('ws://x.example.com')</script>\n";
+        for kind in kinds {
+            assert!(prefilter.covers(kind), "{kind:?}");
+            assert!(!prefilter.may_match(kind, secure), "{kind:?}");
+            assert!(prefilter.may_match(kind, plain), "{kind:?}");
+            assert!(prefilter.may_match(kind, socket), "{kind:?}");
+        }
+    }
+
+    #[test]
     fn a_go_file_without_a_trigger_word_is_not_parsed() {
         let lints = crate::lint::catalog::load().unwrap();
         let prefilter = Prefilter::new(&lints);

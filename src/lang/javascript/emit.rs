@@ -24,6 +24,9 @@ impl<'t> Lowerer<'t> {
             match node.kind() {
                 "call_expression" | "new_expression" => self.emit_call(node, scope, &mut facts),
                 "assignment_expression" => self.emit_assignment(node, scope, &mut facts),
+                "jsx_opening_element" | "jsx_self_closing_element" => {
+                    self.emit_element(node, scope, &mut facts)
+                }
                 "object" => self.emit_entries(node, scope, &prefix, &mut facts),
                 "class_declaration" | "abstract_class_declaration" | "class" => {
                     self.emit_class(node, scope, &mut facts)

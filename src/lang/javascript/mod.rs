@@ -11,9 +11,11 @@
 //! Minified bundles are skipped (they are build output, not source) unless named explicitly.
 //!
 //! Modules by role: [`bind`] and [`imports`] (pass 1), [`eval`] (constant evaluation),
-//! [`emit`] (pass 2), [`records`] (classes and schema models as records).
+//! [`emit`] (pass 2), [`elements`] (JSX elements), [`records`] (classes and schema models as
+//! records).
 
 mod bind;
+mod elements;
 mod emit;
 mod eval;
 mod imports;
