@@ -280,7 +280,7 @@ fn output_is_identical_run_to_run() {
 fn rules_and_explain_describe_the_catalog() {
     let dir = tempfile::tempdir().unwrap();
     let rules = String::from_utf8(cleartext(dir.path(), &["rules"]).stdout).unwrap();
-    assert_eq!(rules.lines().count(), 19, "{rules}");
+    assert_eq!(rules.lines().count(), 20, "{rules}");
     assert!(rules.contains("ecb-mode") && rules.contains("python"));
     let explain = cleartext(dir.path(), &["explain", "tls-verification-disabled"]);
     assert_eq!(explain.status.code(), Some(0));

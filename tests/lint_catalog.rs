@@ -28,6 +28,7 @@ const FIXED_IDS: &[&str] = &[
     "key-rotation-disabled",
     "weak-key-size",
     "weak-password-hash",
+    "sensitive-data-unencrypted",
 ];
 
 #[test]
