@@ -86,11 +86,8 @@ impl<'s> Lowerer<'s> {
             Item::Const(c) => self.const_item(&c.ident, &c.expr, item),
             Item::Static(s) => self.const_item(&s.ident, &s.expr, item),
             Item::Struct(s) => self.record(s),
-            Item::Macro(m) => {
-                if !self.diesel_tables(&m.mac) {
-                    self.macro_body(&m.mac)
-                }
-            }
+            Item::Macro(m) if self.diesel_tables(&m.mac) => {}
+            Item::Macro(m) => self.macro_body(&m.mac),
             _ => {}
         }
         self.depth -= 1;
