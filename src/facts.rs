@@ -241,6 +241,10 @@ pub struct Field {
     pub name: String,
     /// The declared type or the constructor it is built with (`sqlalchemy.Column`).
     pub ty: String,
+    /// What else the declaration says about the field, as written: its decorators or
+    /// annotations (`@Column({ type: 'bytea' })`, `@Convert(converter = X.class)`), struct
+    /// tags, attributes, a type annotation beside a constructor (`Mapped[str]`), doc comments.
+    pub annotations: Vec<String>,
     pub span: Span,
 }
 

@@ -30,6 +30,7 @@ const FIXED_IDS: &[&str] = &[
     "weak-password-hash",
     "certificate-expiry",
     "mixed-content",
+    "sensitive-data-unencrypted",
 ];
 
 #[test]

@@ -449,6 +449,7 @@ fn table(toks: &[Tok], name: &str, start: usize, open: usize, close: usize, fact
         fields.push(Field {
             name: first.text.clone(),
             ty,
+            annotations: Vec::new(),
             span: span_of(toks, s, e),
         });
     }
@@ -488,6 +489,7 @@ fn alter_add(toks: &[Tok], name: &str, from: usize, facts: &mut Facts) {
                 .get(j + 1)
                 .map(|t| t.text.to_ascii_uppercase())
                 .unwrap_or_default(),
+            annotations: Vec::new(),
             span: span_of(toks, s, e),
         });
     }

@@ -10,6 +10,9 @@ use crate::lang::scope::ScopeId;
 use crate::lang::ts::span;
 use crate::lang::values::compact;
 
+/// Longest decorator text copied into a field (a `@Column({...})` with its options).
+const ANNOTATION_MAX: usize = 240;
+
 impl<'t> Lowerer<'t> {
     pub(super) fn emit_class(&mut self, node: Node<'t>, scope: ScopeId, facts: &mut Facts) {
         let name = node
@@ -36,6 +39,16 @@ impl<'t> Lowerer<'t> {
                 }
             }
         }
+        // `@Entity()` before the class (or before its `export`) says how it is stored, as a
+        // derive does for a Rust struct.
+        let exported = node.parent().filter(|p| p.kind() == "export_statement");
+        for holder in std::iter::once(node).chain(exported) {
+            let decorators: Vec<_> = holder
+                .named_children()
+                .filter(|c| c.kind() == "decorator")
+                .collect();
+            bases.extend(decorators.into_iter().map(|d| compact(self.text(d))));
+        }
         let Some(body) = node.child_by_field_name("body") else {
             return;
         };
@@ -58,9 +71,15 @@ impl<'t> Lowerer<'t> {
                 Some(t) => self.text(t).trim_start_matches(':').trim().to_string(),
                 None => String::new(),
             };
+            let annotations = member
+                .named_children()
+                .filter(|c| c.kind() == "decorator")
+                .map(|d| compact(self.text(d)).chars().take(ANNOTATION_MAX).collect())
+                .collect();
             fields.push(Field {
                 name: field_name,
                 ty,
+                annotations,
                 span: span(member),
             });
         }
@@ -136,6 +155,7 @@ impl<'t> Lowerer<'t> {
             fields.push(Field {
                 name: key,
                 ty,
+                annotations: Vec::new(),
                 span: span(prop),
             });
         }

@@ -179,6 +179,7 @@ impl<'t> Lowerer<'t> {
             record_fields.push(Field {
                 name: key.clone(),
                 ty: String::new(),
+                annotations: Vec::new(),
                 span: span(pair),
             });
             facts.entries.push(Entry {
@@ -252,10 +253,9 @@ impl<'t> Lowerer<'t> {
                 else {
                     continue;
                 };
-                let ty = match (
-                    assignment.child_by_field_name("right"),
-                    assignment.child_by_field_name("type"),
-                ) {
+                let right = assignment.child_by_field_name("right");
+                let ty_from_call = right.is_some_and(|r| r.kind() == "call");
+                let ty = match (right, assignment.child_by_field_name("type")) {
                     (Some(right), _) if right.kind() == "call" => {
                         match right.child_by_field_name("function") {
                             Some(f) => self.qualified(f, class_scope, 0),
@@ -265,9 +265,18 @@ impl<'t> Lowerer<'t> {
                     (_, Some(ty)) => self.text(ty).to_string(),
                     _ => String::new(),
                 };
+                // `ssn: Mapped[str] = mapped_column()`: the annotation says what the
+                // constructor leaves out.
+                let annotations: Vec<String> = assignment
+                    .child_by_field_name("type")
+                    .filter(|_| ty_from_call)
+                    .map(|ty| self.text(ty).to_string())
+                    .into_iter()
+                    .collect();
                 fields.push(Field {
                     name: self.text(left).to_string(),
                     ty,
+                    annotations,
                     span: span(assignment),
                 });
             }

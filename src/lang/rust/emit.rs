@@ -86,6 +86,7 @@ impl<'s> Lowerer<'s> {
             Item::Const(c) => self.const_item(&c.ident, &c.expr, item),
             Item::Static(s) => self.const_item(&s.ident, &s.expr, item),
             Item::Struct(s) => self.record(s),
+            Item::Macro(m) if self.diesel_tables(&m.mac) => {}
             Item::Macro(m) => self.macro_body(&m.mac),
             _ => {}
         }
@@ -132,9 +133,17 @@ impl<'s> Lowerer<'s> {
             .filter_map(|f| {
                 let name = f.ident.as_ref()?.to_string();
                 let ty_span = self.span(&f.ty);
+                // `#[sea_orm(column_type = "Binary")]`, `#[serde(skip)]`: as written.
+                // The type as written too: `type_name` keeps only the outer path of
+                // `Option<String>`.
+                let written = self.text(ty_span);
+                let annotations = std::iter::once(written)
+                    .chain(f.attrs.iter().map(|a| self.text(self.span(a))))
+                    .collect();
                 Some(Field {
                     name,
                     ty: self.type_name(&f.ty).unwrap_or_else(|| self.text(ty_span)),
+                    annotations,
                     span: self.span(f),
                 })
             })

@@ -32,6 +32,7 @@ use syn::spanned::Spanned;
 use syn::{Block, Expr, Item, Pat, Stmt};
 
 mod bind;
+mod diesel;
 mod emit;
 mod eval;
 mod names;

@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{key_beside_data, login_without_tls, Check};
+use super::{key_beside_data, login_without_tls, sensitive_fields, Check};
 use crate::facts::{Span, Value};
 use crate::lint::catalog::ValueTest;
 use crate::lint::predicates::{self, mentions_password, password_like, Subject};
@@ -54,6 +54,10 @@ pub const CHECKS: &[Check] = &[
         key_beside_data::upload_beside_ciphertext,
     ),
     Check::new("login-without-starttls", login_without_tls::check),
+    Check::with_params::<sensitive_fields::SensitiveParams>(
+        "regulated-data-in-plain-field",
+        sensitive_fields::sensitive_field,
+    ),
     Check::with_params::<SinkParams>("password-sink-fast-hash", password_sink_fast_hash),
     Check::with_params::<CoveredParams>("cipher-new-literal-key", cipher_new_literal_key),
     Check::with_params::<UrlTestParams>("untyped-client-request", untyped_client_request),

@@ -16,6 +16,7 @@ mod javascript;
 mod key_beside_data;
 mod login_without_tls;
 mod rust;
+mod sensitive_fields;
 mod terraform;
 mod yaml;
 
