@@ -24,7 +24,7 @@ use super::flat::{self, Node};
 use super::scope::{Evaluation, Scopes};
 use super::ts::{self, text};
 use super::LowerError;
-use crate::facts::Facts;
+use crate::facts::{Facts, Field, Record};
 use crate::source::SourceFile;
 
 /// Deepest expression (or statement nesting) followed before giving up on it.
@@ -198,6 +198,14 @@ impl<'t> Lowerer<'t> {
                 continue;
             }
             let owner = self.text(name);
+            // The struct is also a record: its embedded types are its bases (`gorm.Model`),
+            // each named field a field with its type and its tag as written.
+            let mut record = Record {
+                name: owner.to_string(),
+                bases: Vec::new(),
+                fields: Vec::new(),
+                span: crate::lang::tree::ts::span(spec),
+            };
             let lists = ty
                 .named_children()
                 .filter(|n| n.kind() == "field_declaration_list");
@@ -206,12 +214,25 @@ impl<'t> Lowerer<'t> {
                     let Some(field_ty) = field.child_by_field_name("type") else {
                         continue;
                     };
+                    let tag = field.child_by_field_name("tag").map(|t| self.text(t));
+                    let mut named = false;
                     for n in field.children_by_field_name("name") {
+                        named = true;
                         let key = format!("{owner}.{}", self.text(n));
                         self.fields.insert(key, field_ty);
+                        record.fields.push(Field {
+                            name: self.text(n).to_string(),
+                            ty: self.text(field_ty).to_string(),
+                            annotations: tag.iter().map(|t| t.to_string()).collect(),
+                            span: crate::lang::tree::ts::span(field),
+                        });
+                    }
+                    if !named {
+                        record.bases.push(self.text(field_ty).to_string());
                     }
                 }
             }
+            self.facts.records.push(record);
         }
     }
 

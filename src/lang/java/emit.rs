@@ -4,7 +4,7 @@
 //! interfaces and superclass of the class it belongs to.
 
 use super::{Lowerer, MAX_EVAL_DEPTH};
-use crate::facts::{Arg, Assign, Call, Facts, Function, Span, Value};
+use crate::facts::{Arg, Assign, Call, Facts, Field, Function, Record, Span, Value};
 use crate::lang::flat::Node;
 use crate::lang::scope::ScopeId;
 use crate::lang::ts::span;
@@ -34,6 +34,7 @@ impl<'t> Lowerer<'t> {
                 "method_declaration" | "constructor_declaration" | "lambda_expression" => {
                     self.emit_function(node, scope, &mut facts)
                 }
+                "class_declaration" => self.emit_record(node, &mut facts),
                 _ => {}
             }
             if node.kind() == "method_declaration" && self.is_test(node) {
@@ -233,6 +234,50 @@ impl<'t> Lowerer<'t> {
             }
         };
         (name, implements)
+    }
+
+    /// A class as a record: its annotations (`@Entity`, `@Table(...)`) as its bases, each
+    /// field with its declared type and its annotations as written (`@Convert(...)`, `@Lob`).
+    fn emit_record(&self, class: Node<'t>, facts: &mut Facts) {
+        let annotations = |decl: Node<'t>| -> Vec<String> {
+            decl.named_children()
+                .filter(|c| c.kind() == "modifiers")
+                .flat_map(|m| m.named_children())
+                .filter(|a| matches!(a.kind(), "marker_annotation" | "annotation"))
+                .map(|a| self.text(a).to_string())
+                .collect()
+        };
+        let Some(name) = class.child_by_field_name("name") else {
+            return;
+        };
+        let mut fields = Vec::new();
+        let body = class.child_by_field_name("body");
+        for decl in body
+            .iter()
+            .flat_map(|b| b.named_children())
+            .filter(|d| d.kind() == "field_declaration")
+        {
+            let ty = decl
+                .child_by_field_name("type")
+                .map_or_else(String::new, |t| self.text(t).to_string());
+            let notes = annotations(decl);
+            for declarator in decl.children_by_field_name("declarator") {
+                if let Some(n) = declarator.child_by_field_name("name") {
+                    fields.push(Field {
+                        name: self.text(n).to_string(),
+                        ty: ty.clone(),
+                        annotations: notes.clone(),
+                        span: span(decl),
+                    });
+                }
+            }
+        }
+        facts.records.push(Record {
+            name: self.text(name).to_string(),
+            bases: annotations(class),
+            fields,
+            span: span(class),
+        });
     }
 
     fn is_test(&self, method: Node<'t>) -> bool {
