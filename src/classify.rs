@@ -37,10 +37,12 @@ pub enum FileKind {
     Erb,
     Vue,
     Svelte,
+    /// A Prisma schema (`schema.prisma`).
+    Prisma,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 31] = [
+    pub const ALL: [FileKind; 32] = [
         FileKind::Python,
         FileKind::JavaScript,
         FileKind::TypeScript,
@@ -72,6 +74,7 @@ impl FileKind {
         FileKind::Erb,
         FileKind::Vue,
         FileKind::Svelte,
+        FileKind::Prisma,
     ];
 
     /// The name used in `lints/*.toml` (`kinds = ["python"]`) and in output.
@@ -108,6 +111,7 @@ impl FileKind {
             FileKind::Erb => "erb",
             FileKind::Vue => "vue",
             FileKind::Svelte => "svelte",
+            FileKind::Prisma => "prisma",
         }
     }
 
@@ -124,7 +128,8 @@ impl FileKind {
             | FileKind::TypeScript
             | FileKind::Rust
             | FileKind::Go
-            | FileKind::Java => &["//"],
+            | FileKind::Java
+            | FileKind::Prisma => &["//"],
             FileKind::Terraform => &["#", "//"],
             FileKind::Sql => &["--"],
             FileKind::Ini => &["#", ";"],
@@ -229,6 +234,7 @@ pub fn classify(path: &Path, head: &[u8]) -> Option<FileKind> {
             return Some(FileKind::Html)
         }
         "vue" => return Some(FileKind::Vue),
+        "prisma" => return Some(FileKind::Prisma),
         "svelte" => return Some(FileKind::Svelte),
         // Nunjucks and Twig are Jinja's syntax.
         "jinja" | "jinja2" | "j2" | "njk" | "twig" | "djhtml" if page_template(&lower) => {

@@ -10,6 +10,7 @@ pub mod html;
 pub mod java;
 pub mod javascript;
 pub mod pem;
+pub mod prisma;
 pub mod python;
 pub mod rust;
 pub mod scope;
@@ -166,6 +167,7 @@ pub fn lower(src: &SourceFile) -> Result<Facts, LowerError> {
         FileKind::Sql => sql::lower(src),
         FileKind::Pem => pem::lower(src),
         FileKind::Der => der::lower(src),
+        FileKind::Prisma => prisma::lower(src),
         FileKind::Html | FileKind::Jinja | FileKind::Erb | FileKind::Vue | FileKind::Svelte => {
             html::lower(src)
         }
