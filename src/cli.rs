@@ -213,6 +213,23 @@ fn check(linter: &mut Linter, args: CheckArgs) -> i32 {
             return EXIT_ERROR;
         }
     };
+    if !config.sensitive_fields.is_empty() {
+        let mut lints = match catalog::load() {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_ERROR;
+            }
+        };
+        catalog::extend_sensitive_fields(&mut lints, &config.sensitive_fields);
+        match Linter::new(lints) {
+            Ok(l) => *linter = l,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_ERROR;
+            }
+        }
+    }
     linter.set_internal_hosts(&config.internal_hosts);
     linter.set_certificate_expiry_days(config.certificate_expiry_days);
     config.compliance = args.compliance.clone();

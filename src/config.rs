@@ -83,6 +83,8 @@ struct Raw {
     internal_hosts: Vec<String>,
     certificate_expiry_days: Option<u32>,
     #[serde(default)]
+    sensitive_fields: Vec<String>,
+    #[serde(default)]
     test_paths: Vec<Spanned<String>>,
     tests: Option<TestsMode>,
 }
@@ -115,6 +117,8 @@ pub struct Config {
     pub internal_hosts: Vec<String>,
     /// `certificate-expiry-days`: how soon before its end a certificate is reported.
     pub certificate_expiry_days: Option<u32>,
+    /// `sensitive-fields`: more field names that hold regulated data.
+    pub sensitive_fields: Vec<String>,
     /// `--compliance`: only the rules that map to one of these frameworks are reported.
     pub compliance: Vec<String>,
     tests: Option<GlobSet>,
@@ -360,6 +364,7 @@ pub fn parse(text: &str, path: &Path, linter: &Linter) -> Result<Config, String>
         internal_hosts: raw.internal_hosts,
         certificate_expiry_days: raw.certificate_expiry_days,
         compliance: Vec::new(),
+        sensitive_fields: raw.sensitive_fields,
         tests: Some(tests),
         tests_mode: raw.tests.unwrap_or_default(),
     })

@@ -994,3 +994,30 @@ fn lints_readme_is_generated_from_the_lint_files() {
         assert!(current.contains(&format!("\n## {id}\n")));
     }
 }
+
+/// `sensitive-fields` in the config adds field names to those that hold regulated data, and
+/// a file naming only them still passes the prefilter.
+#[test]
+fn configured_sensitive_fields_extend_the_word_list() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "schema.sql",
+        "CREATE TABLE members (\n  id BIGINT PRIMARY KEY,\n  member_number VARCHAR(20),\n  \
+         medical_record_no_enc BYTEA\n);\n",
+    );
+    let before = run_in(dir.path(), &["check", "--format", "line", "."]);
+    assert_eq!(before.code, 0, "{}", before.stdout);
+    write(
+        dir.path(),
+        "cleartext.toml",
+        "sensitive-fields = [\"memberNumber\", \"medical_record_no\"]\n",
+    );
+    let after = run_in(dir.path(), &["check", "--format", "line", "."]);
+    assert_eq!(after.code, 1, "{}{}", after.stdout, after.stderr);
+    assert_eq!(
+        after.stdout.trim(),
+        "schema.sql:3:3: sensitive-data-unencrypted: `member_number` holds data the \
+         configuration names sensitive as plain text, with no field-level encryption"
+    );
+}

@@ -603,3 +603,38 @@ fn validate_pattern(p: &Pattern, regexes: Regexes) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Adds the configuration's `sensitive-fields` (field names such as `member_number`) to the
+/// names `sensitive-data-unencrypted` reads as regulated data: one more entry of its check's
+/// `data` params, and their words to its prefilter literals, so files naming only them are
+/// still read. The lint's own list stays in its TOML; this only appends to it.
+pub fn extend_sensitive_fields(lints: &mut [Lint], names: &[String]) {
+    if names.is_empty() {
+        return;
+    }
+    let phrases: Vec<toml::Value> = names
+        .iter()
+        .map(|n| toml::Value::String(crate::lint::checks::name_phrase(n)))
+        .collect();
+    let mut entry = toml::Table::new();
+    entry.insert(
+        "what".into(),
+        toml::Value::String("data the configuration names sensitive".into()),
+    );
+    entry.insert("names".into(), toml::Value::Array(phrases));
+    let lint = lints
+        .iter_mut()
+        .find(|l| l.id == "sensitive-data-unencrypted");
+    for p in lint.into_iter().flat_map(|l| l.patterns.iter_mut()) {
+        if let Some(toml::Value::Array(data)) = p.params.get_mut("data") {
+            data.push(toml::Value::Table(entry.clone()));
+            for n in names {
+                p.literals.extend(
+                    crate::lint::checks::name_phrase(n)
+                        .split(' ')
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+}

@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 pub use certificate::parse_now;
+pub use sensitive_fields::name_phrase;
 
 use super::{CheckCtx, Hit};
 

@@ -146,6 +146,11 @@ impl SensitiveParams {
 /// The words of a name, lower-cased: split at `_`, `-`, `.`, spaces, a capital after a small
 /// letter, the last capital of a run before a small letter (`SSNNumber`: `ssn`, `number`),
 /// and between letters and digits (`card_last4`: `card`, `last`, `4`).
+/// A field name as the phrase the `names` params spell (`memberNumber` → `member number`).
+pub fn name_phrase(name: &str) -> String {
+    name_words(name).join(" ")
+}
+
 pub fn name_words(name: &str) -> Vec<String> {
     let chars: Vec<char> = name.chars().collect();
     let mut words = Vec::new();
