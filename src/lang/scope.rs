@@ -163,25 +163,44 @@ pub fn is_known(v: &Value) -> bool {
 }
 
 /// What a parameter holds inside its function: the one known value that every call site in
-/// the file passes for it (`passed`: `None` where a site passes nothing, so the default
-/// applies). Unknown when a site passes something not known, when two disagree, when a site
-/// passes nothing and there is no default, or when nothing is known at all.
-pub fn agreed_argument(default: Option<Value>, passed: Vec<Option<Value>>) -> Value {
-    let mut agreed = default.clone();
-    for value in passed {
-        let value = match value {
+/// the file passes for it (a site that passes nothing gets the default). Unknown when a site
+/// passes something not known, when two disagree, when a site passes nothing and there is no
+/// default, or when nothing is known at all. Sites are offered one at a time so that the
+/// caller stops evaluating arguments at the first site that settles the answer as unknown.
+pub struct Agreement {
+    default: Option<Value>,
+    agreed: Option<Value>,
+}
+
+impl Agreement {
+    pub fn new(default: Option<Value>) -> Self {
+        Agreement {
+            agreed: default.clone(),
+            default,
+        }
+    }
+
+    /// Takes what one site passes (`None`: nothing); false once the answer is unknown, after
+    /// which no further site can change it.
+    pub fn offer(&mut self, passed: Option<Value>) -> bool {
+        let value = match passed {
             Some(v) => v,
-            None => match &default {
+            None => match &self.default {
                 Some(d) => d.clone(),
-                None => return Value::Unknown,
+                None => return false,
             },
         };
-        if !is_known(&value) || agreed.as_ref().is_some_and(|a| *a != value) {
-            return Value::Unknown;
+        if !is_known(&value) || self.agreed.as_ref().is_some_and(|a| *a != value) {
+            return false;
         }
-        agreed = Some(value);
+        self.agreed = Some(value);
+        true
     }
-    agreed.unwrap_or(Value::Unknown)
+
+    /// The agreed value, after every site was offered and accepted.
+    pub fn value(self) -> Value {
+        self.agreed.unwrap_or(Value::Unknown)
+    }
 }
 
 /// What a helper returns: the one known value all its `returns` agree on.
@@ -194,10 +213,23 @@ pub fn agreed_return(returns: Vec<Value>) -> Option<Value> {
 pub type Key = (ScopeId, String);
 
 /// Which names are being evaluated right now, and the values of those already evaluated.
+///
+/// A value is remembered only when it does not depend on where it was asked for. Two things
+/// make it depend: a cycle cut against a name further up the stack (`a = b; b = a` answers
+/// `Unknown` for whichever is reached second) and the depth limit. [`Self::finish`] knows
+/// which frames saw either and remembers only the others, so that a memoised answer is the
+/// one a fresh evaluation would give.
 #[derive(Default)]
 pub struct Evaluation {
-    active: Vec<Key>,
+    active: Vec<Frame>,
     memo: HashMap<Key, Value>,
+}
+
+struct Frame {
+    key: Key,
+    /// The lowest stack position a cut inside this frame referred to; at or above the frame's
+    /// own position its value is the same wherever it is asked for.
+    lowest_cut: usize,
 }
 
 impl Evaluation {
@@ -205,16 +237,53 @@ impl Evaluation {
     /// form a cycle, `a = b; b = a`) and the caller must answer `Unknown`. Takes the key by
     /// value so that a caller builds it once.
     pub fn enter(&mut self, key: Key) -> bool {
-        if self.active.contains(&key) {
+        if let Some(at) = self.active.iter().position(|f| f.key == key) {
+            self.cut_at(at);
             return false;
         }
-        self.active.push(key);
+        self.active.push(Frame {
+            key,
+            lowest_cut: usize::MAX,
+        });
         true
+    }
+
+    /// Records that the evaluation under way stopped short because of the frame at `at`
+    /// (a cycle) or, with 0, of where it stands (the depth limit).
+    fn cut_at(&mut self, at: usize) {
+        if let Some(top) = self.active.last_mut() {
+            top.lowest_cut = top.lowest_cut.min(at);
+        }
+    }
+
+    /// The evaluation under way hit the depth limit: nothing on the stack is remembered.
+    pub fn cut_by_depth(&mut self) {
+        self.cut_at(0);
     }
 
     /// Ends the evaluation [`Self::enter`] started last.
     pub fn leave(&mut self) {
-        self.active.pop();
+        self.pop();
+    }
+
+    /// Ends the evaluation [`Self::enter`] started last and remembers its value when nothing
+    /// outside it shaped that value.
+    pub fn finish(&mut self, value: &Value) {
+        if let Some(key) = self.pop() {
+            self.memo.insert(key, value.clone());
+        }
+    }
+
+    /// Pops the top frame, passing its cuts on to its parent; the key when the frame's value
+    /// stands on its own.
+    fn pop(&mut self) -> Option<Key> {
+        let frame = self.active.pop()?;
+        let position = self.active.len();
+        if frame.lowest_cut >= position {
+            return Some(frame.key);
+        }
+        self.cut_at(frame.lowest_cut);
+        None
     }
 
     /// The value `key` was found to have, if it was remembered.
@@ -276,5 +345,54 @@ mod tests {
         e.remember(key(0, "a"), Value::Int(1));
         assert_eq!(e.remembered(&key(0, "a")), Some(&Value::Int(1)));
         assert_eq!(e.remembered(&key(0, "b")), None);
+    }
+
+    #[test]
+    fn an_agreement_settles_at_the_first_site_that_disagrees() {
+        let s = |v: &str| Some(Value::Str(v.into()));
+        let mut a = Agreement::new(None);
+        assert!(a.offer(s("x")) && a.offer(s("x")));
+        assert_eq!(a.value(), Value::Str("x".into()));
+        let mut a = Agreement::new(None);
+        assert!(a.offer(s("x")));
+        assert!(!a.offer(s("y")));
+        // A site that passes nothing takes the default, and without one nothing is known.
+        let mut a = Agreement::new(s("d"));
+        assert!(a.offer(None) && a.offer(s("d")));
+        assert_eq!(a.value(), Value::Str("d".into()));
+        assert!(!Agreement::new(None).offer(None));
+        assert!(!Agreement::new(None).offer(Some(Value::Unknown)));
+        assert_eq!(Agreement::new(None).value(), Value::Unknown);
+    }
+
+    #[test]
+    fn only_values_that_stand_on_their_own_are_remembered() {
+        let key = |n: &str| (0, n.to_string());
+        let mut e = Evaluation::default();
+        // a -> b -> a: b's value was cut against a and depends on a being under way; a's
+        // own value does not.
+        assert!(e.enter(key("a")));
+        assert!(e.enter(key("b")));
+        assert!(!e.enter(key("a")));
+        e.finish(&Value::Unknown);
+        e.finish(&Value::Int(1));
+        assert_eq!(e.remembered(&key("b")), None);
+        assert_eq!(e.remembered(&key("a")), Some(&Value::Int(1)));
+        // c -> d, where d refers to itself: both stand on their own.
+        assert!(e.enter(key("c")));
+        assert!(e.enter(key("d")));
+        assert!(!e.enter(key("d")));
+        e.finish(&Value::Int(2));
+        e.finish(&Value::Int(3));
+        assert_eq!(e.remembered(&key("d")), Some(&Value::Int(2)));
+        assert_eq!(e.remembered(&key("c")), Some(&Value::Int(3)));
+        // The depth limit taints every frame under way.
+        assert!(e.enter(key("e")));
+        assert!(e.enter(key("f")));
+        e.cut_by_depth();
+        e.finish(&Value::Unknown);
+        e.finish(&Value::Unknown);
+        assert_eq!(e.remembered(&key("e")), None);
+        assert_eq!(e.remembered(&key("f")), None);
     }
 }

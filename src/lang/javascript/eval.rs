@@ -11,7 +11,7 @@ use super::{
 };
 use crate::facts::{Arg, CallValue, Value};
 use crate::lang::flat::Node;
-use crate::lang::scope::{agreed, agreed_argument, agreed_return, ScopeId};
+use crate::lang::scope::{agreed, agreed_return, Agreement, ScopeId};
 use crate::lang::tree::fields;
 use crate::lang::ts::text;
 use crate::lang::values::{
@@ -339,7 +339,7 @@ impl<'t> Lowerer<'t> {
         let outer = self.scopes.parent(scope).unwrap_or(0);
         let default = default.map(|d| self.eval(d, outer, depth + 1));
         let sites = self.calls.get(function).cloned().unwrap_or_default();
-        let mut passed = Vec::with_capacity(sites.len());
+        let mut agreement = Agreement::new(default);
         for (call, call_scope) in sites {
             let Some(list) = call.child_by_field_name("arguments") else {
                 return Value::Unknown;
@@ -355,12 +355,14 @@ impl<'t> Lowerer<'t> {
                     _ => args.push(arg),
                 }
             }
-            passed.push(
-                args.get(index)
-                    .map(|arg| self.eval(*arg, call_scope, depth + 1)),
-            );
+            let passed = args
+                .get(index)
+                .map(|arg| self.eval(*arg, call_scope, depth + 1));
+            if !agreement.offer(passed) {
+                return Value::Unknown;
+            }
         }
-        agreed_argument(default, passed)
+        agreement.value()
     }
 
     /// `this.key` in a method: what the class binds once as `this.key` (a constructor

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::{Binding, Lowerer, MAX_BYTES, MAX_EVAL_DEPTH};
 use crate::facts::{CallValue, Value, UNKNOWN_PART};
 use crate::lang::flat::Node;
-use crate::lang::scope::{agreed, agreed_argument, agreed_return, ScopeId};
+use crate::lang::scope::{agreed, agreed_return, Agreement, Key, ScopeId};
 use crate::lang::tree::fields;
 use crate::lang::values::{
     bytes_of, compact, concat, decode_base64, decode_hex, int_arith, is_constant, name_of, slice,
@@ -33,40 +33,30 @@ impl<'t> Lowerer<'t> {
             }
             // Straight-line module code: the latest binding before the use reaches it.
             return match reaching_module_binding(bindings, defining, scope, at) {
-                Some((i, node)) => {
-                    let key = (defining, format!("{name}#{i}"));
-                    if !self.evaluation.enter(key) {
-                        return Value::Unknown;
-                    }
-                    let v = self.eval(node, defining, depth + 1);
-                    self.evaluation.leave();
-                    v
-                }
+                Some((i, node)) => self
+                    .once((defining, format!("{name}#{i}")), |this| {
+                        this.eval(node, defining, depth + 1)
+                    })
+                    .unwrap_or(Value::Unknown),
                 None => self.agreed_assignments(name, defining, depth),
             };
         }
         match bindings[0].clone() {
             Binding::Import(q) => Value::Name(q),
-            Binding::Assign(node) | Binding::With(node) => {
-                if !self.evaluation.enter((defining, name.to_string())) {
-                    return Value::Unknown;
-                }
-                let v = self.eval(node, defining, depth + 1);
-                self.evaluation.leave();
-                v
-            }
+            Binding::Assign(node) | Binding::With(node) => self
+                .once((defining, name.to_string()), |this| {
+                    this.eval(node, defining, depth + 1)
+                })
+                .unwrap_or(Value::Unknown),
             Binding::Param {
                 function,
                 index,
                 default,
-            } => {
-                if !self.evaluation.enter((defining, name.to_string())) {
-                    return Value::Unknown;
-                }
-                let v = self.parameter_value(name, defining, function, index, default, depth);
-                self.evaluation.leave();
-                v
-            }
+            } => self
+                .once((defining, name.to_string()), |this| {
+                    this.parameter_value(name, defining, function, index, default, depth)
+                })
+                .unwrap_or(Value::Unknown),
             Binding::Class(_) => Value::Name(name.to_string()),
             Binding::Function(_) | Binding::Other => Value::Unknown,
         }
@@ -84,11 +74,12 @@ impl<'t> Lowerer<'t> {
             let Binding::Assign(node) = binding else {
                 return Value::Unknown;
             };
-            if !self.evaluation.enter((defining, format!("{name}#{i}"))) {
+            let node = *node;
+            let Some(v) = self.once((defining, format!("{name}#{i}")), |this| {
+                this.eval(node, defining, depth + 1)
+            }) else {
                 return Value::Unknown;
-            }
-            let v = self.eval(*node, defining, depth + 1);
-            self.evaluation.leave();
+            };
             match (&agreed, v) {
                 (_, Value::Null) => {}
                 (_, v) if !is_constant(&v) => return Value::Unknown,
@@ -122,15 +113,15 @@ impl<'t> Lowerer<'t> {
                 _ => stack.extend(node.named_children()),
             }
         }
-        if !self.evaluation.enter((scope, "return".to_string())) {
-            return None;
-        }
-        let values = returns
-            .into_iter()
-            .map(|r| self.eval(r, scope, depth + 1))
-            .collect();
-        self.evaluation.leave();
-        agreed_return(values)
+        // The agreed value is remembered as an ordinary value; `Unknown` stands for none.
+        let agreed = self.once((scope, "return".to_string()), |this| {
+            let values = returns
+                .into_iter()
+                .map(|r| this.eval(r, scope, depth + 1))
+                .collect();
+            agreed_return(values).unwrap_or(Value::Unknown)
+        })?;
+        (agreed != Value::Unknown).then_some(agreed)
     }
 
     /// A parameter's value inside its function: the constant every call site in the file
@@ -178,7 +169,7 @@ impl<'t> Lowerer<'t> {
         };
         let sites = self.calls.get(fname).cloned().unwrap_or_default();
         let method = self.self_class.contains_key(&scope);
-        let mut passed = Vec::with_capacity(sites.len());
+        let mut agreement = Agreement::new(default);
         for (call, call_scope) in sites {
             // A function is called by its name, a method through an object: `x.get(...)`
             // calls some other `get` than a function `get`.
@@ -216,9 +207,12 @@ impl<'t> Lowerer<'t> {
                     passed_here = here;
                 }
             }
-            passed.push(passed_here.map(|node| self.eval(node, call_scope, depth + 1)));
+            let passed = passed_here.map(|node| self.eval(node, call_scope, depth + 1));
+            if !agreement.offer(passed) {
+                return Value::Unknown;
+            }
         }
-        agreed_argument(default, passed)
+        agreement.value()
     }
 
     /// `self.mode` in a method where the class body assigns `mode = ...` once, no method
@@ -265,12 +259,9 @@ impl<'t> Lowerer<'t> {
             Some([Binding::Assign(v)]) => *v,
             _ => return None,
         };
-        if !self.evaluation.enter((class, attr.to_string())) {
-            return None;
-        }
-        let v = self.eval(value, class, depth + 1);
-        self.evaluation.leave();
-        Some(v)
+        self.once((class, attr.to_string()), |this| {
+            this.eval(value, class, depth + 1)
+        })
     }
 
     /// A dotted name for a callee or attribute: qualified when resolvable, `?`-prefixed
@@ -280,8 +271,25 @@ impl<'t> Lowerer<'t> {
         name_of(value, self.text(node))
     }
 
+    /// Evaluates what `key` names once per file: the remembered value when there is one,
+    /// `None` when `key` is already being evaluated (a cycle). Without the memo a chain of
+    /// parameters whose call sites pass other parameters is evaluated once per path through
+    /// it, which is exponential in the length of the chain.
+    fn once(&mut self, key: Key, compute: impl FnOnce(&mut Self) -> Value) -> Option<Value> {
+        if let Some(v) = self.evaluation.remembered(&key) {
+            return Some(v.clone());
+        }
+        if !self.evaluation.enter(key) {
+            return None;
+        }
+        let v = compute(self);
+        self.evaluation.finish(&v);
+        Some(v)
+    }
+
     pub(super) fn eval(&mut self, node: Node<'t>, scope: ScopeId, depth: usize) -> Value {
         if depth > MAX_EVAL_DEPTH {
+            self.evaluation.cut_by_depth();
             return Value::Unknown;
         }
         match node.kind() {
