@@ -227,8 +227,9 @@ pub struct Evaluation {
 
 struct Frame {
     key: Key,
-    /// The lowest stack position a cut inside this frame referred to; at or above the frame's
-    /// own position its value is the same wherever it is asked for.
+    /// The lowest level a cut inside this frame referred to (a frame's level is its stack
+    /// index plus one; the depth limit is level 0): at or above the frame's own level its
+    /// value is the same wherever it is asked for.
     lowest_cut: usize,
 }
 
@@ -238,7 +239,7 @@ impl Evaluation {
     /// value so that a caller builds it once.
     pub fn enter(&mut self, key: Key) -> bool {
         if let Some(at) = self.active.iter().position(|f| f.key == key) {
-            self.cut_at(at);
+            self.cut_at(at + 1);
             return false;
         }
         self.active.push(Frame {
@@ -248,8 +249,8 @@ impl Evaluation {
         true
     }
 
-    /// Records that the evaluation under way stopped short because of the frame at `at`
-    /// (a cycle) or, with 0, of where it stands (the depth limit).
+    /// Records that the evaluation under way stopped short because of the frame at level
+    /// `at` (a cycle) or, with 0, of where it stands (the depth limit).
     fn cut_at(&mut self, at: usize) {
         if let Some(top) = self.active.last_mut() {
             top.lowest_cut = top.lowest_cut.min(at);
@@ -278,8 +279,8 @@ impl Evaluation {
     /// stands on its own.
     fn pop(&mut self) -> Option<Key> {
         let frame = self.active.pop()?;
-        let position = self.active.len();
-        if frame.lowest_cut >= position {
+        let level = self.active.len() + 1;
+        if frame.lowest_cut >= level {
             return Some(frame.key);
         }
         self.cut_at(frame.lowest_cut);
