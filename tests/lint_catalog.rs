@@ -387,3 +387,94 @@ fn good_documentation_examples_give_no_finding_of_any_lint() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn require_in_must_name_a_kind_of_its_pattern() {
+    let err = load_error("kinds = [\"python\"]\ncall = [\"x.y\"]\nrequire-in.go = [[\"gorm\"]]");
+    assert!(err.contains("`require-in.go`"), "{err}");
+}
+
+/// The field names a phrase of `sensitive-data-unencrypted` matches, in the spellings code
+/// and schemas use: `card number` as `card_number`, `cardNumber`, `CardNumber`,
+/// `CARD_NUMBER`, `cardnumber` and `old_card_number`.
+fn spellings(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let capital = |w: &str| w[..1].to_uppercase() + &w[1..];
+    let camel: String = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == 0 { w.to_string() } else { capital(w) })
+        .collect();
+    vec![
+        words.join("_"),
+        camel.clone(),
+        capital(&camel),
+        words.join("_").to_uppercase(),
+        words.concat(),
+        format!("old_{}", words.join("_")),
+        format!("old{}", capital(&camel)),
+    ]
+}
+
+/// A file that declares a field with this name in its kind's way.
+type Declare = fn(&str) -> String;
+
+/// The prefilter's words for a check are the author's claim that no file without them can
+/// have a finding. For the regulated-data names that claim is checked here: every phrase, in
+/// every spelling, declared as a plain column in each kind's own way, must have its finding,
+/// and so must pass the prefilter.
+#[test]
+fn every_spelling_of_a_regulated_data_name_passes_the_prefilter() {
+    let lints = catalog::load().unwrap();
+    let linter = Linter::new(lints).unwrap();
+    let lint = linter.lint("sensitive-data-unencrypted").unwrap();
+    let data = lint.patterns[0].params["data"].as_array().unwrap();
+    let phrases: Vec<&str> = data
+        .iter()
+        .flat_map(|d| d["names"].as_array().unwrap())
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    assert!(phrases.len() >= 40, "{}", phrases.len());
+    let declarations: &[(&str, Declare)] = &[
+        ("models.py", |n| {
+            format!("from django.db import models\n\nclass T(models.Model):\n    {n} = models.CharField(max_length=20)\n")
+        }),
+        ("schema.sql", |n| {
+            format!("CREATE TABLE t (\n  {n} VARCHAR(20)\n);\n")
+        }),
+        ("model.go", |n| {
+            let exported = n[..1].to_uppercase() + &n[1..];
+            format!("package m\n\ntype T struct {{\n\tgorm.Model\n\t{exported} string\n}}\n")
+        }),
+        ("entity.ts", |n| {
+            format!("@Entity()\nexport class T {{\n  @Column()\n  {n}: string;\n}}\n")
+        }),
+    ];
+    let mut found = 0;
+    for phrase in &phrases {
+        for name in spellings(phrase) {
+            for (file, declare) in declarations {
+                let text = declare(&name);
+                let path = PathBuf::from(file);
+                let kind = cleartext::classify::classify(&path, text.as_bytes()).unwrap();
+                let src = cleartext::source::SourceFile::new(path, file.to_string(), kind, text);
+                let facts = cleartext::lang::lower(&src).unwrap();
+                let unit = vec![cleartext::lang::Lowered { src, facts }];
+                let findings = linter.check_file(&unit[0], &unit);
+                if findings.is_empty() {
+                    continue;
+                }
+                found += 1;
+                let bytes = unit[0].src.text.as_bytes();
+                assert!(
+                    linter.prefilter.may_match(kind, bytes),
+                    "the prefilter skips `{name}` ({phrase}) in {file}:\n{}",
+                    unit[0].src.text
+                );
+            }
+        }
+    }
+    // Most spellings are findings (a joined `cardnumber` is one for every phrase; a phrase
+    // word that is also a not-data word, `id` in `tax id`, is not).
+    assert!(found >= phrases.len() * 10, "{found}");
+}

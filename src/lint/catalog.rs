@@ -2,6 +2,7 @@
 //! typo in a lint file fails the schema test instead of silently matching nothing.
 
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 use crate::classify::FileKind;
 use crate::finding::Severity;
@@ -295,9 +296,16 @@ pub struct Pattern {
     /// or end: nothing identifier-like may touch it on that side (`enc\\b` is in `data_enc`
     /// and `dataEnc`, not in `encoded`); `\\p` at its end: a new part of a name follows, `_`
     /// or a capital after a small letter or digit (`enc\\p` is in `enc_data` and `encData`,
-    /// not in `encode` or `ACCEPT_ENCODING`).
+    /// not in `encode` or `ACCEPT_ENCODING`); `\\<` at its start and `\\>` at its end: a
+    /// word of a name may start or end there, as names split into words (`\\<card` is in
+    /// `card_no`, `oldCard` and `CARD`, not in `discard`).
     #[serde(default)]
     pub require: Vec<Vec<String>>,
+    /// More `require` lists for one file kind only (`require-in.go = [["gorm", ...]]`): a
+    /// check over several kinds whose files are worth reading for different reasons (a Go
+    /// struct tag, a TypeORM decorator) keeps one pattern and one copy of its params.
+    #[serde(default)]
+    pub require_in: BTreeMap<String, Vec<Vec<String>>>,
     /// Overrides the lint's message for this pattern.
     pub message: Option<String>,
     /// Overrides the lint's severity for this pattern.
@@ -587,6 +595,11 @@ fn validate_pattern(p: &Pattern, regexes: Regexes) -> Result<(), String> {
         if FileKind::from_name(k).is_none() {
             return Err(format!("unknown kind `{k}`"));
         }
+    }
+    if let Some(k) = p.require_in.keys().find(|k| !p.kinds.contains(k)) {
+        return Err(format!(
+            "`require-in.{k}` names a kind the pattern does not list"
+        ));
     }
     if regexes == Regexes::CheckedAtBuild {
         return Ok(());

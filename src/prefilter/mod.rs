@@ -47,10 +47,16 @@ pub struct Word {
     /// with. In a language's source that argument is a string literal, so a scheme in a
     /// comment (every licence header's `http://www.apache.org/...`) does not count.
     pub after_quote: bool,
+    /// `name_start`/`name_end`: a word of a name as the checks split names may start/end
+    /// here (`card` in `card_number`, `cardNumber`, `CARD_NO`, `old_card`; not in `discard`
+    /// or `syntax`'s `tax`). Loose on purpose: a capital always may start a word, a capital
+    /// or a digit always may follow one.
+    pub name_start: bool,
+    pub name_end: bool,
 }
 
-/// Occurrence kinds as bits (see [`occurrence`]): one bit per kind, 32 kinds.
-type Mask = u32;
+/// Occurrence kinds as bits (see [`occurrence`]): one bit per kind, 128 kinds.
+type Mask = u128;
 
 /// Kinds whose front-ends match names byte for byte: a name word must occur in its own case
 /// there (`Key::from` is not `key.from`). Elsewhere (nginx directives, ini keys, SQL) case
@@ -74,6 +80,8 @@ impl Word {
             part_end: false,
             exact_case: false,
             after_quote: false,
+            name_start: false,
+            name_end: false,
         }
     }
 
@@ -88,12 +96,10 @@ impl Word {
     /// A whole token (a name).
     pub fn token(text: impl Into<String>) -> Self {
         Word {
-            text: text.into(),
             whole_start: true,
             whole_end: true,
-            part_end: false,
             exact_case: true,
-            after_quote: false,
+            ..Word::anywhere(text)
         }
     }
 
@@ -108,6 +114,8 @@ impl Word {
                     && (!self.exact_case || o & 4 != 0)
                     && (!self.part_end || o & 8 != 0)
                     && (!self.after_quote || o & 16 != 0)
+                    && (!self.name_start || o & 32 != 0)
+                    && (!self.name_end || o & 64 != 0)
             })
             .fold(0, |mask, o| mask | 1 << o)
     }
@@ -119,9 +127,10 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
-/// An occurrence of `word` at `start..end` as five bits: 16 = a quote right before it, 8 = a
-/// new name part after it (`_`, or a capital after a small letter or digit), 4 = in the
-/// word's own case, 2 = nothing identifier-like before it, 1 = nothing after it.
+/// An occurrence of `word` at `start..end` as seven bits: 64 = a word of a name may end at
+/// its end, 32 = one may start at its start (see [`Word::name_start`]), 16 = a quote right
+/// before it, 8 = a new name part after it (`_`, or a capital after a small letter or digit),
+/// 4 = in the word's own case, 2 = nothing identifier-like before it, 1 = nothing after it.
 fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u32 {
     let exact = bytes.get(start..end) == Some(word.as_bytes());
     let before = start == 0 || !is_ident(bytes[start - 1]);
@@ -135,7 +144,22 @@ fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u32 {
     };
     let part = bytes.get(end).is_some_and(|b| *b == b'_' || camel(b));
     let quoted = start > 0 && matches!(bytes[start - 1], b'"' | b'\'' | b'`');
-    (u32::from(quoted) << 4)
+    // The splitting of `sensitive_fields::name_words`, read loosely: a word starts after
+    // anything but a letter or digit, at a change between letters and digits, and maybe at
+    // any capital; it ends likewise.
+    let starts_name_word = |b: u8, prev: u8| {
+        !prev.is_ascii_alphanumeric()
+            || prev.is_ascii_digit() != b.is_ascii_digit()
+            || b.is_ascii_uppercase()
+    };
+    let name_start = start == 0 || starts_name_word(bytes[start], bytes[start - 1]);
+    let name_end = end >= bytes.len()
+        || end == 0
+        || !bytes[end].is_ascii_alphanumeric()
+        || starts_name_word(bytes[end], bytes[end - 1]);
+    (u32::from(name_end) << 6)
+        | (u32::from(name_start) << 5)
+        | (u32::from(quoted) << 4)
         | (u32::from(part) << 3)
         | (u32::from(exact) << 2)
         | (u32::from(before) << 1)
@@ -155,6 +179,14 @@ fn marked(text: &str) -> Word {
         Some(rest) => (rest, true),
         None => (text, false),
     };
+    let (text, name_start) = match text.strip_prefix("\\<") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let (text, name_end) = match text.strip_suffix("\\>") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
     let (text, part_end) = match text.strip_suffix("\\p") {
         Some(rest) => (rest, true),
         None => (text, false),
@@ -170,6 +202,8 @@ fn marked(text: &str) -> Word {
         part_end,
         exact_case: false,
         after_quote: false,
+        name_start,
+        name_end,
     }
 }
 
@@ -181,8 +215,8 @@ fn any_of(words: impl IntoIterator<Item = Word>) -> Clause {
 /// Long enough to say something: three bytes, or two for a word that must be a token on at
 /// least one side (`Iv` in `*Iv.from_slice`).
 fn long_enough(w: &Word) -> bool {
-    let bounded = (w.whole_start && w.text.bytes().next().is_some_and(is_ident))
-        || (w.whole_end && w.text.bytes().last().is_some_and(is_ident));
+    let bounded = ((w.whole_start || w.name_start) && w.text.bytes().next().is_some_and(is_ident))
+        || ((w.whole_end || w.name_end) && w.text.bytes().last().is_some_and(is_ident));
     w.text.len() >= 3 || (w.text.len() == 2 && bounded)
 }
 
@@ -254,9 +288,14 @@ impl Prefilter {
         });
         for (label, p) in labelled {
             let pattern_clauses = clauses(p);
-            for kind in p.kinds.iter().filter_map(|k| FileKind::from_name(k)) {
+            for (name, kind) in p
+                .kinds
+                .iter()
+                .filter_map(|k| Some((k, FileKind::from_name(k)?)))
+            {
                 let entry = collected.entry(kind).or_default();
-                match &pattern_clauses {
+                let kind_clauses = with_kind_requirements(&pattern_clauses, p, name);
+                match &kind_clauses {
                     None => entry.0 = true,
                     Some(c) => {
                         let mut c = c.clone();
@@ -520,6 +559,8 @@ fn telling(w: &Word) -> usize {
         + 2 * usize::from(w.whole_start && first)
         + 2 * usize::from(w.whole_end && last)
         + 2 * usize::from(w.part_end && last)
+        + usize::from(w.name_start && first)
+        + usize::from(w.name_end && last)
 }
 
 /// The Python gate: SIMD searches over the lower-cased bytes for the words of [`gate_words`];
@@ -629,6 +670,27 @@ fn required_imports(p: &Pattern) -> Option<Vec<String>> {
 /// Every segment of a resolved name was spelled somewhere in the file (in an import or at the
 /// use site), so the segments of a callee, target or value name are necessary words, and so
 /// are a keyword argument's name, an expected string and a plaintext URL's scheme.
+/// A pattern's clauses with the `require-in` lists of one of its kinds added.
+fn with_kind_requirements(
+    clauses: &Option<Vec<Clause>>,
+    p: &Pattern,
+    kind: &str,
+) -> Option<Vec<Clause>> {
+    let Some(more) = p.require_in.get(kind) else {
+        return clauses.clone();
+    };
+    let mut out = clauses.clone().unwrap_or_default();
+    out.extend(more.iter().map(|words| {
+        let mut clause = any_of(words.iter().map(|w| marked(w)));
+        for alt in clause.iter_mut() {
+            alt.retain(long_enough);
+        }
+        clause
+    }));
+    out.retain(|c| !c.is_empty() && c.iter().all(|alt| !alt.is_empty()));
+    (!out.is_empty()).then_some(out)
+}
+
 pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
     let mut out: Vec<Clause> = Vec::new();
     if !p.resource.is_empty() {
@@ -780,6 +842,8 @@ fn glob_segments(glob: &str) -> Vec<Word> {
                 part_end: false,
                 exact_case: true,
                 after_quote: false,
+                name_start: false,
+                name_end: false,
             });
         }
         start = i + c.len_utf8();
@@ -1069,7 +1133,8 @@ mod tests {
     fn whole_token_words_ignore_occurrences_inside_identifiers() {
         let word = Word::token("request");
         let ok = word.accepted();
-        let seen = |src: &[u8], at: usize| 1u32 << occurrence(src, at, at + 7, "request") & ok != 0;
+        let seen =
+            |src: &[u8], at: usize| 1u128 << occurrence(src, at, at + 7, "request") & ok != 0;
         assert!(seen(b"request(u)", 0));
         assert!(seen(b"x = require('request')", 13));
         assert!(!seen(b"new XMLHttpRequest()", 11));
@@ -1086,7 +1151,7 @@ mod tests {
         let ok = Word::scheme("http").accepted();
         let seen = |src: &[u8]| {
             let at = src.windows(7).position(|w| w == b"http://").unwrap();
-            1u32 << occurrence(src, at, at + 7, "http://") & ok != 0
+            1u128 << occurrence(src, at, at + 7, "http://") & ok != 0
         };
         assert!(seen(b"http.Get(\"http://api.example.com\")"));
         assert!(seen(b"fetch(`http://${host}/x`)"));
@@ -1096,12 +1161,42 @@ mod tests {
     }
 
     #[test]
+    fn name_word_markers_follow_how_names_split_into_words() {
+        let card = marked("\\<card");
+        assert!(card.name_start && !card.name_end && !card.whole_start);
+        let ok = card.accepted();
+        let seen = |src: &[u8], at: usize| 1u128 << occurrence(src, at, at + 4, "card") & ok != 0;
+        assert!(seen(b"card_number", 0));
+        assert!(seen(b"old_card", 4));
+        assert!(seen(b"oldCard", 3));
+        assert!(seen(b"OLD_CARD", 4));
+        assert!(seen(b"cardnumber", 0));
+        assert!(seen(b"x2card", 2));
+        assert!(!seen(b"discard", 3));
+        assert!(!seen(b"wildcard", 4));
+        let pan = marked("\\<pan\\>");
+        assert!(pan.name_start && pan.name_end);
+        let ok = pan.accepted();
+        let seen = |src: &[u8], at: usize| 1u128 << occurrence(src, at, at + 3, "pan") & ok != 0;
+        assert!(seen(b"pan = 1", 0));
+        assert!(seen(b"card_pan", 5));
+        assert!(seen(b"panNumber", 0));
+        assert!(seen(b"PAN2", 0));
+        assert!(!seen(b"expand", 2));
+        assert!(!seen(b"pancake", 0));
+        assert!(!seen(b"company", 3));
+        // Two bytes are enough for a word that must start a name word.
+        assert!(long_enough(&marked("\\<cc")));
+        assert!(!long_enough(&marked("cc")));
+    }
+
+    #[test]
     fn a_part_end_word_needs_a_new_name_part_after_it() {
         let word = marked("\\benc\\p");
         assert!(word.whole_start && word.part_end && !word.whole_end);
         assert_eq!(word.text, "enc");
         let ok = word.accepted();
-        let seen = |src: &[u8], at: usize| 1u32 << occurrence(src, at, at + 3, "enc") & ok != 0;
+        let seen = |src: &[u8], at: usize| 1u128 << occurrence(src, at, at + 3, "enc") & ok != 0;
         assert!(seen(b"enc_data", 0));
         assert!(seen(b"s.encData", 2));
         assert!(seen(b"ENC_KEY", 0));

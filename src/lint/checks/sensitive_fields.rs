@@ -49,6 +49,9 @@ struct Types {
     /// A record is stored when a base or one of the field's annotations matches (a TypeORM
     /// `@Entity`, a gorm tag); without it every record of the kind is.
     stored: Option<RegexParam>,
+    /// A record is not stored when a base or the field's type matches: a form or a
+    /// serializer holds a value for one request.
+    transient: Option<RegexParam>,
     /// The field's type, constructor, annotation or a type its constructor is given says
     /// plain text or a number.
     plain: RegexParam,
@@ -57,6 +60,22 @@ struct Types {
     /// ... says the value is encrypted on its way in (a type, wrapper, transformer,
     /// converter, or a call that assigns or registers the column encrypted).
     encrypting: RegexParam,
+    /// Where the type a constructor is given says the storage only under a column
+    /// constructor (SQLAlchemy's `Column(String)`, where a bare `String` is as likely a
+    /// GraphQL or typing name): without it, every constructor's argument types count
+    /// against `plain` and `binary`.
+    column: Option<ColumnTypes>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ColumnTypes {
+    /// The column constructors (`Column`, `mapped_column`).
+    callee: RegexParam,
+    /// Argument types that say plain text or a number.
+    plain: RegexParam,
+    /// Argument types that say bytes.
+    binary: RegexParam,
 }
 
 /// How a field's declaration stores its value.
@@ -198,6 +217,12 @@ fn find_phrase(words: &[String], phrase: &str) -> Option<(usize, usize)> {
 }
 
 fn is_stored(record: &Record, field: &Field, types: &Types) -> bool {
+    if let Some(transient) = &types.transient {
+        let mut said = record.bases.iter().chain(std::iter::once(&field.ty));
+        if said.any(|t| transient.0.is_match(t)) {
+            return false;
+        }
+    }
     let Some(stored) = &types.stored else {
         return true;
     };
@@ -212,22 +237,36 @@ fn is_stored(record: &Record, field: &Field, types: &Types) -> bool {
 /// annotations, and the types its constructor call is given (`Column(String)`,
 /// `encrypt(models.CharField())`).
 fn storage_of(field: &Field, calls: &[Call], types: &Types) -> Storage {
-    let mut said: Vec<&str> = vec![field.ty.as_str()];
-    said.extend(field.annotations.iter().map(String::as_str));
+    let mut declared: Vec<&str> = vec![field.ty.as_str()];
+    declared.extend(field.annotations.iter().map(String::as_str));
     let constructor = calls.iter().find(|c| {
         c.callee == field.ty && field.span.start <= c.span.start && c.span.end <= field.span.end
     });
+    let mut given: Vec<&str> = Vec::new();
     if let Some(call) = constructor {
         for arg in &call.args {
-            names_in(&arg.value, &mut said);
+            names_in(&arg.value, &mut given);
         }
     }
-    let any = |re: &RegexParam| said.iter().any(|s| re.0.is_match(s));
-    if any(&types.encrypting) {
-        Storage::Encrypted
-    } else if types.binary.as_ref().is_some_and(any) {
+    let any = |re: &RegexParam, said: &[&str]| said.iter().any(|s| re.0.is_match(s));
+    if any(&types.encrypting, &declared) || any(&types.encrypting, &given) {
+        return Storage::Encrypted;
+    }
+    // The regexes the given types are read with: the column constructor's own, or the
+    // declared ones (no constructor is special).
+    let (plain_given, binary_given) = match &types.column {
+        Some(column) if column.callee.0.is_match(&field.ty) => {
+            (Some(&column.plain), Some(&column.binary))
+        }
+        Some(_) => (None, None),
+        None => (Some(&types.plain), types.binary.as_ref()),
+    };
+    let binary = types.binary.as_ref().is_some_and(|b| any(b, &declared))
+        || binary_given.is_some_and(|b| any(b, &given));
+    let plain = any(&types.plain, &declared) || plain_given.is_some_and(|p| any(p, &given));
+    if binary {
         Storage::Binary
-    } else if any(&types.plain) {
+    } else if plain {
         Storage::Plain
     } else {
         Storage::Other
