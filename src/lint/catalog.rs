@@ -298,7 +298,9 @@ pub struct Pattern {
     /// or a capital after a small letter or digit (`enc\\p` is in `enc_data` and `encData`,
     /// not in `encode` or `ACCEPT_ENCODING`); `\\<` at its start and `\\>` at its end: a
     /// word of a name may start or end there, as names split into words (`\\<card` is in
-    /// `card_no`, `oldCard` and `CARD`, not in `discard`).
+    /// `card_no`, `oldCard` and `CARD`, not in `discard`); `\\q` at its start: right after a
+    /// quote, in program source (`\\qhttp:` is in `src="http://x"`, not in a licence header's
+    /// `http://www.apache.org`).
     #[serde(default)]
     pub require: Vec<Vec<String>>,
     /// More `require` lists for one file kind only (`require-in.go = [["gorm", ...]]`): a

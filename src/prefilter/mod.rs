@@ -47,10 +47,9 @@ pub struct Word {
     /// with. In a language's source that argument is a string literal, so a scheme in a
     /// comment (every licence header's `http://www.apache.org/...`) does not count.
     pub after_quote: bool,
-    /// `name_start`/`name_end`: a word of a name as the checks split names may start/end
-    /// here (`card` in `card_number`, `cardNumber`, `CARD_NO`, `old_card`; not in `discard`
-    /// or `syntax`'s `tax`). Loose on purpose: a capital always may start a word, a capital
-    /// or a digit always may follow one.
+    /// `name_start`/`name_end`: a word of a name as the checks split names starts/ends here
+    /// (`card` in `card_number`, `cardNumber`, `CARD_NO`, `old_card`; not in `discard`, nor
+    /// `tax` in `syntax` or `tin` in `SETTINGS`): see [`name_word_starts`].
     pub name_start: bool,
     pub name_end: bool,
 }
@@ -144,19 +143,8 @@ fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u32 {
     };
     let part = bytes.get(end).is_some_and(|b| *b == b'_' || camel(b));
     let quoted = start > 0 && matches!(bytes[start - 1], b'"' | b'\'' | b'`');
-    // The splitting of `sensitive_fields::name_words`, read loosely: a word starts after
-    // anything but a letter or digit, at a change between letters and digits, and maybe at
-    // any capital; it ends likewise.
-    let starts_name_word = |b: u8, prev: u8| {
-        !prev.is_ascii_alphanumeric()
-            || prev.is_ascii_digit() != b.is_ascii_digit()
-            || b.is_ascii_uppercase()
-    };
-    let name_start = start == 0 || starts_name_word(bytes[start], bytes[start - 1]);
-    let name_end = end >= bytes.len()
-        || end == 0
-        || !bytes[end].is_ascii_alphanumeric()
-        || starts_name_word(bytes[end], bytes[end - 1]);
+    let name_start = name_word_starts(bytes, start);
+    let name_end = end == 0 || name_word_starts(bytes, end);
     (u32::from(name_end) << 6)
         | (u32::from(name_start) << 5)
         | (u32::from(quoted) << 4)
@@ -166,6 +154,25 @@ fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u32 {
         | u32::from(after)
 }
 
+/// Whether a word of a name may start at byte `at` (or the name end there), as
+/// `sensitive_fields::name_words` splits names: after anything but an ASCII letter or digit,
+/// between letters and digits, at a capital after a small letter or digit, and at the last
+/// capital of a run before a small letter (`SSNNumber`). A non-ASCII byte counts as a
+/// separator: a word may start beside it, which only ever lets more files through.
+fn name_word_starts(bytes: &[u8], at: usize) -> bool {
+    let (Some(&c), Some(&prev)) = (bytes.get(at), at.checked_sub(1).and_then(|p| bytes.get(p)))
+    else {
+        return true;
+    };
+    if !c.is_ascii_alphanumeric() || !prev.is_ascii_alphanumeric() {
+        return true;
+    }
+    let next_small = bytes.get(at + 1).is_some_and(u8::is_ascii_lowercase);
+    c.is_ascii_digit() != prev.is_ascii_digit()
+        || (c.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit()))
+        || (c.is_ascii_uppercase() && prev.is_ascii_uppercase() && next_small)
+}
+
 /// Alternatives of which at least one must hold; an alternative holds when all its words
 /// occur. Most clauses are single words (`any_of`); a name with several spellings
 /// (`*Nonce.from_slice`, `*Iv.from`) is one clause with an alternative per glob, which says
@@ -173,9 +180,15 @@ fn occurrence(bytes: &[u8], start: usize, end: usize, word: &str) -> u32 {
 pub type Clause = Vec<Vec<Word>>;
 
 /// A word from a lint file: `\\b` at its start or end asks for a token boundary there, `\\p`
-/// at its end for the start of a new name part (`_` or a capital).
+/// at its end for the start of a new name part (`_` or a capital), `\\<` and `\\>` for where
+/// a word of a name may start and end, `\\q` at its start for a quote right before it (in
+/// program source; config files spell values bare).
 fn marked(text: &str) -> Word {
     let (text, whole_start) = match text.strip_prefix("\\b") {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    let (text, after_quote) = match text.strip_prefix("\\q") {
         Some(rest) => (rest, true),
         None => (text, false),
     };
@@ -201,7 +214,7 @@ fn marked(text: &str) -> Word {
         whole_end,
         part_end,
         exact_case: false,
-        after_quote: false,
+        after_quote,
         name_start,
         name_end,
     }
@@ -1185,6 +1198,15 @@ mod tests {
         assert!(!seen(b"expand", 2));
         assert!(!seen(b"pancake", 0));
         assert!(!seen(b"company", 3));
+        // Capitals start a word only as names split: after a small letter, or as the last of
+        // a run before a small letter.
+        let tin = marked("\\<tin").accepted();
+        let seen = |src: &[u8], at: usize| 1u128 << occurrence(src, at, at + 3, "tin") & tin != 0;
+        assert!(seen(b"TIN_NUMBER", 0));
+        assert!(seen(b"userTin", 4));
+        assert!(seen(b"OLDTin", 3));
+        assert!(!seen(b"SETTINGS", 3));
+        assert!(!seen(b"Continent", 3));
         // Two bytes are enough for a word that must start a name word.
         assert!(long_enough(&marked("\\<cc")));
         assert!(!long_enough(&marked("cc")));
