@@ -646,7 +646,7 @@ fn insecure_setting_written(ctx: &CheckCtx) -> Vec<Hit> {
             let writes_file = targets
                 .iter()
                 .any(|t| glob::any(&rule.files, &file_name(t)));
-            if writes_file && words.iter().any(|w| rule.setting.0.is_match(w)) {
+            if writes_file && words.iter().any(|w| rule.setting.is_match(w)) {
                 hits.push(Hit::with(c.span, rule.message.clone()));
                 break;
             }

@@ -219,7 +219,7 @@ fn find_phrase(words: &[String], phrase: &str) -> Option<(usize, usize)> {
 fn is_stored(record: &Record, field: &Field, types: &Types) -> bool {
     if let Some(transient) = &types.transient {
         let mut said = record.bases.iter().chain(std::iter::once(&field.ty));
-        if said.any(|t| transient.0.is_match(t)) {
+        if said.any(|t| transient.is_match(t)) {
             return false;
         }
     }
@@ -230,7 +230,7 @@ fn is_stored(record: &Record, field: &Field, types: &Types) -> bool {
         .bases
         .iter()
         .chain(&field.annotations)
-        .any(|t| stored.0.is_match(t))
+        .any(|t| stored.is_match(t))
 }
 
 /// What the field's declaration says about how its value is stored: its type, its
@@ -248,14 +248,14 @@ fn storage_of(field: &Field, calls: &[Call], types: &Types) -> Storage {
             names_in(&arg.value, &mut given);
         }
     }
-    let any = |re: &RegexParam, said: &[&str]| said.iter().any(|s| re.0.is_match(s));
+    let any = |re: &RegexParam, said: &[&str]| said.iter().any(|s| re.is_match(s));
     if any(&types.encrypting, &declared) || any(&types.encrypting, &given) {
         return Storage::Encrypted;
     }
     // The regexes the given types are read with: the column constructor's own, or the
     // declared ones (no constructor is special).
     let (plain_given, binary_given) = match &types.column {
-        Some(column) if column.callee.0.is_match(&field.ty) => {
+        Some(column) if column.callee.is_match(&field.ty) => {
             (Some(&column.plain), Some(&column.binary))
         }
         Some(_) => (None, None),
@@ -300,7 +300,7 @@ fn encrypted_by_calls(
     let encrypting = |v: &Value| {
         let mut names = Vec::new();
         names_in(v, &mut names);
-        names.iter().any(|n| types.encrypting.0.is_match(n))
+        names.iter().any(|n| types.encrypting.is_match(n))
     };
     let mut out = BTreeSet::new();
     for a in assigns.iter().filter(|a| encrypting(&a.value)) {
@@ -308,11 +308,11 @@ fn encrypted_by_calls(
         out.insert(column.to_ascii_lowercase());
     }
     for call in calls {
-        let registers = types.encrypting.0.is_match(&call.callee)
+        let registers = types.encrypting.is_match(&call.callee)
             || call
                 .args
                 .iter()
-                .any(|a| encrypting(&a.value) || types.encrypting.0.is_match(&a.text));
+                .any(|a| encrypting(&a.value) || types.encrypting.is_match(&a.text));
         if !registers {
             continue;
         }

@@ -404,7 +404,7 @@ fn named_attribute(ctx: &CheckCtx) -> Vec<Hit> {
         return Vec::new();
     }
     let blocks = &params.block;
-    let re = &params.name_regex.0;
+    let re = &params.name_regex;
     let on: Vec<String> = params.on.iter().filter_map(canonical_toml).collect();
     let mut hits = Vec::new();
     for r in file_resources(ctx, &kinds) {

@@ -333,7 +333,7 @@ fn cfn_name_value(ctx: &CheckCtx) -> Vec<Hit> {
     let p = ctx.pattern;
     let params = ctx.params::<NameValueParams>();
     let (list, name_key, value_key) = (&params.list.0, &params.name_key, &params.value_key);
-    let names = &params.names.0;
+    let names = &params.names;
     let mut hits = Vec::new();
     for r in resources(ctx, &params.types) {
         let found = r.body.all_at(list).into_iter().find_map(|item| {
