@@ -392,6 +392,16 @@ fn good_documentation_examples_give_no_finding_of_any_lint() {
 fn require_in_must_name_a_kind_of_its_pattern() {
     let err = load_error("kinds = [\"python\"]\ncall = [\"x.y\"]\nrequire-in.go = [[\"gorm\"]]");
     assert!(err.contains("`require-in.go`"), "{err}");
+    // A kind group gives its lists to each member.
+    let text = std::fs::read_to_string("lints/ecb-mode.toml").unwrap()
+        + "\n[[pattern]]\nkinds = [\"@js\"]\ncall = [\"x.y\"]\n\
+           require-in.\"@js\" = [[\"a\"]]\nrequire-in.typescript = [[\"b\"]]\n";
+    let lint = catalog::parse("ecb-mode.toml", &text).unwrap();
+    let by_kind = &lint.patterns.last().unwrap().require_in;
+    let words = |k: &str| by_kind[k].concat();
+    assert_eq!(words("javascript"), ["a"]);
+    assert_eq!(words("typescript"), ["a", "b"]);
+    assert_eq!(by_kind.len(), 2);
 }
 
 /// The field names a phrase of `sensitive-data-unencrypted` matches, in the spellings code

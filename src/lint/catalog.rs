@@ -196,6 +196,20 @@ pub const KIND_GROUPS: &[(&str, &[&str])] = &[
     ("@spring", &["properties", "spring-yaml"]),
 ];
 
+/// `require-in` with a `@group` key given to each member of the group (a member named on its
+/// own as well gets both lists).
+fn expand_require_in(
+    by_kind: BTreeMap<String, Vec<Vec<String>>>,
+) -> Result<BTreeMap<String, Vec<Vec<String>>>, String> {
+    let mut out: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for (key, lists) in by_kind {
+        for kind in expand_kind_groups(std::slice::from_ref(&key))? {
+            out.entry(kind).or_default().extend(lists.iter().cloned());
+        }
+    }
+    Ok(out)
+}
+
 /// `kinds` with every `@group` replaced by its members, in order and without repeats.
 fn expand_kind_groups(kinds: &[String]) -> Result<Vec<String>, String> {
     let mut out: Vec<String> = Vec::new();
@@ -303,7 +317,8 @@ pub struct Pattern {
     /// `http://www.apache.org`).
     #[serde(default)]
     pub require: Vec<Vec<String>>,
-    /// More `require` lists for one file kind only (`require-in.go = [["gorm", ...]]`): a
+    /// More `require` lists for one file kind or kind group only (`require-in.go =
+    /// [["gorm", ...]]`, `require-in."@js"`): a
     /// check over several kinds whose files are worth reading for different reasons (a Go
     /// struct tag, a TypeORM decorator) keeps one pattern and one copy of its params.
     #[serde(default)]
@@ -523,8 +538,9 @@ fn checked(name: &str, mut lint: Lint, regexes: Regexes) -> Result<Lint, String>
         ));
     }
     for (i, p) in lint.patterns.iter_mut().enumerate() {
-        p.kinds = expand_kind_groups(&p.kinds)
-            .map_err(|e| format!("lints/{name}: pattern {}: {e}", i + 1))?;
+        let at = |e: String| format!("lints/{name}: pattern {}: {e}", i + 1);
+        p.kinds = expand_kind_groups(&p.kinds).map_err(at)?;
+        p.require_in = expand_require_in(std::mem::take(&mut p.require_in)).map_err(at)?;
     }
     for (i, p) in lint.patterns.iter().enumerate() {
         validate_pattern(p, regexes)

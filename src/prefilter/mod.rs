@@ -184,30 +184,27 @@ pub type Clause = Vec<Vec<Word>>;
 /// a word of a name may start and end, `\\q` at its start for a quote right before it (in
 /// program source; config files spell values bare).
 fn marked(text: &str) -> Word {
-    let (text, whole_start) = match text.strip_prefix("\\b") {
-        Some(rest) => (rest, true),
-        None => (text, false),
+    let mut text = text;
+    let mut prefix = |marker: &str| match text.strip_prefix(marker) {
+        Some(rest) => {
+            text = rest;
+            true
+        }
+        None => false,
     };
-    let (text, after_quote) = match text.strip_prefix("\\q") {
-        Some(rest) => (rest, true),
-        None => (text, false),
+    let whole_start = prefix("\\b");
+    let after_quote = prefix("\\q");
+    let name_start = prefix("\\<");
+    let mut suffix = |marker: &str| match text.strip_suffix(marker) {
+        Some(rest) => {
+            text = rest;
+            true
+        }
+        None => false,
     };
-    let (text, name_start) = match text.strip_prefix("\\<") {
-        Some(rest) => (rest, true),
-        None => (text, false),
-    };
-    let (text, name_end) = match text.strip_suffix("\\>") {
-        Some(rest) => (rest, true),
-        None => (text, false),
-    };
-    let (text, part_end) = match text.strip_suffix("\\p") {
-        Some(rest) => (rest, true),
-        None => (text, false),
-    };
-    let (text, whole_end) = match text.strip_suffix("\\b") {
-        Some(rest) => (rest, true),
-        None => (text, false),
-    };
+    let name_end = suffix("\\>");
+    let part_end = suffix("\\p");
+    let whole_end = suffix("\\b");
     Word {
         text: text.to_string(),
         whole_start,
@@ -300,15 +297,13 @@ impl Prefilter {
                 .map(move |(n, p)| (format!("{}#{n}", l.id), p))
         });
         for (label, p) in labelled {
-            let pattern_clauses = clauses(p);
             for (name, kind) in p
                 .kinds
                 .iter()
                 .filter_map(|k| Some((k, FileKind::from_name(k)?)))
             {
                 let entry = collected.entry(kind).or_default();
-                let kind_clauses = with_kind_requirements(&pattern_clauses, p, name);
-                match &kind_clauses {
+                match &clauses_in(p, name) {
                     None => entry.0 = true,
                     Some(c) => {
                         let mut c = c.clone();
@@ -683,28 +678,18 @@ fn required_imports(p: &Pattern) -> Option<Vec<String>> {
 /// Every segment of a resolved name was spelled somewhere in the file (in an import or at the
 /// use site), so the segments of a callee, target or value name are necessary words, and so
 /// are a keyword argument's name, an expected string and a plaintext URL's scheme.
-/// A pattern's clauses with the `require-in` lists of one of its kinds added.
-fn with_kind_requirements(
-    clauses: &Option<Vec<Clause>>,
-    p: &Pattern,
-    kind: &str,
-) -> Option<Vec<Clause>> {
-    let Some(more) = p.require_in.get(kind) else {
-        return clauses.clone();
-    };
-    let mut out = clauses.clone().unwrap_or_default();
-    out.extend(more.iter().map(|words| {
-        let mut clause = any_of(words.iter().map(|w| marked(w)));
-        for alt in clause.iter_mut() {
-            alt.retain(long_enough);
-        }
-        clause
-    }));
-    out.retain(|c| !c.is_empty() && c.iter().all(|alt| !alt.is_empty()));
-    (!out.is_empty()).then_some(out)
+pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
+    clauses_in(p, "")
 }
 
-pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
+/// [`clauses`] for the files of one kind of the pattern: its `require-in` lists for that
+/// kind are more `require` lists.
+fn clauses_in(p: &Pattern, kind: &str) -> Option<Vec<Clause>> {
+    let required = p
+        .require
+        .iter()
+        .chain(p.require_in.get(kind).into_iter().flatten());
+    let required = required.map(|words| any_of(words.iter().map(|w| marked(w))));
     let mut out: Vec<Clause> = Vec::new();
     if !p.resource.is_empty() {
         // A resource's type is spelled in its file (a Terraform block label, a CloudFormation
@@ -717,20 +702,12 @@ pub fn clauses(p: &Pattern) -> Option<Vec<Clause>> {
                 p.resource.iter().map(|t| Word::anywhere(t.as_str())),
             ));
         }
-        out.extend(
-            p.require
-                .iter()
-                .map(|words| any_of(words.iter().map(|w| marked(w)))),
-        );
+        out.extend(required);
     } else if p.check.is_some() {
         if !p.literals.is_empty() {
             out.push(any_of(p.literals.iter().map(|w| marked(w))));
         }
-        out.extend(
-            p.require
-                .iter()
-                .map(|words| any_of(words.iter().map(|w| marked(w)))),
-        );
+        out.extend(required);
     } else {
         let subject: &[String] = if !p.call.is_empty() {
             &p.call

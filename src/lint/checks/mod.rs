@@ -88,7 +88,8 @@ fn parse<P: DeserializeOwned + Send + Sync + 'static>(
     Ok(Arc::new(parsed))
 }
 
-/// A regex in a check's params, compiled when the catalog is loaded.
+/// A regex in a check's params: its syntax checked when the catalog is loaded, compiled on
+/// first use.
 #[derive(Clone, Debug)]
 pub struct RegexParam {
     text: String,
